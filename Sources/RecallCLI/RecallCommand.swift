@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `recall` command: import notes, study them, and keep every review.
+public struct RecallCommand: AsyncParsableCommand {
+  /// The command's name, abstract and subcommands.
+  public static let configuration = CommandConfiguration(
+    commandName: "recall",
+    abstract: "Flashcards from your notes, scheduled with FSRS-6.",
+    version: "0.1.0",
+    subcommands: [ImportCommand.self, DecksCommand.self, CardsCommand.self]
+  )
+
+  /// Creates the command; ArgumentParser fills in its options.
+  public init() {}
+}

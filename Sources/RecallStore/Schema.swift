@@ -1,0 +1,58 @@
+import GRDB
+
+/// The collection's schema, as migrations: the only way it ever changes, so every collection on disk can be
+/// brought up to date.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: decks, cards, review log") { db in
+      try db.create(table: "deck") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+        table.column("createdAt", .double).notNull()
+        table.column("options", .text).notNull().defaults(to: "{}")
+      }
+      try db.create(table: "card") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.belongsTo("deck", onDelete: .cascade).notNull()
+        table.column("front", .text).notNull()
+        table.column("back", .text).notNull()
+        table.column("tags", .text).notNull().defaults(to: "")
+        table.column("sourceLine", .integer)
+        // Import order: new cards are studied in it.
+        table.column("position", .integer).notNull()
+        table.column("createdAt", .double).notNull()
+        table.column("modifiedAt", .double).notNull()
+        table.column("phase", .text).notNull().defaults(to: "new")
+        table.column("step", .integer)
+        table.column("stability", .double)
+        table.column("difficulty", .double)
+        table.column("due", .double).notNull()
+        table.column("lastReview", .double)
+        table.column("reps", .integer).notNull().defaults(to: 0)
+        table.column("lapses", .integer).notNull().defaults(to: 0)
+        table.column("suspended", .boolean).notNull().defaults(to: false)
+        table.column("buriedUntil", .double)
+        table.column("leech", .boolean).notNull().defaults(to: false)
+      }
+      try db.create(index: "card_on_deck_front", on: "card", columns: ["deckId", "front"])
+      try db.create(index: "card_on_deck_phase_due", on: "card", columns: ["deckId", "phase", "due"])
+      try db.create(table: "review") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.belongsTo("card", onDelete: .cascade).notNull()
+        table.column("reviewedAt", .double).notNull()
+        table.column("rating", .integer).notNull()
+        table.column("durationMs", .integer)
+        // The card's whole scheduling state before and after, as JSON, so undo restores it exactly.
+        table.column("before", .text).notNull()
+        table.column("after", .text).notNull()
+        table.column("stability", .double)
+        table.column("difficulty", .double)
+        table.column("intervalDays", .double)
+        table.column("mode", .text).notNull()
+      }
+      try db.create(index: "review_on_card_time", on: "review", columns: ["cardId", "reviewedAt"])
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,4 @@
+import RecallCLI
+
+@main
+extension RecallCommand {}
