@@ -50,7 +50,8 @@ struct ImportCommand: AsyncParsableCommand {
       for path in files {
         do {
           let file = try InputFile.read(path)
-          let deck = try DeckParser.parse(file.data, fileName: file.name, format: ImportFormat(rawValue: format), encoding: encoding)
+          let deck = try DeckParser.parse(
+            file.data, fileName: file.name, format: ImportFormat(rawValue: format), encoding: encoding)
           parsed.append((file, deck))
         } catch let failure as CommandFailure {
           failures.append(failure.description)
@@ -66,7 +67,8 @@ struct ImportCommand: AsyncParsableCommand {
         for (file, parsedDeck) in parsed {
           let name = deck ?? parsedDeck.title ?? file.baseName
           let summary = try store.save(parsedDeck.cards, toDeck: name)
-          summaries.append(ImportReport(file: file.name, format: parsedDeck.format, summary: summary, warnings: parsedDeck.warnings))
+          summaries.append(
+            ImportReport(file: file.name, format: parsedDeck.format, summary: summary, warnings: parsedDeck.warnings))
         }
         if json {
           try JSONOutput.print(summaries.count == 1 ? AnyEncodable(summaries[0]) : AnyEncodable(summaries))
@@ -89,9 +91,13 @@ struct ImportCommand: AsyncParsableCommand {
     }
     for (deck, file) in zip(decks, files) {
       let flagged = deck.cards.filter(\.isIncomplete).count
-      print("\(file.name): \(deck.format.rawValue), “\(deck.title ?? file.baseName)”: \(deck.cards.count) cards, \(flagged) flagged (dry run: nothing saved)")
+      print(
+        "\(file.name): \(deck.format.rawValue), “\(deck.title ?? file.baseName)”: \(deck.cards.count) cards, \(flagged) flagged (dry run: nothing saved)"
+      )
       for card in deck.cards {
-        print("  \(card.line): \(card.front.isEmpty ? "(no question)" : card.front) → \(card.back.isEmpty ? "(no answer)" : card.back.replacingOccurrences(of: "\n", with: " ⏎ "))")
+        print(
+          "  \(card.line): \(card.front.isEmpty ? "(no question)" : card.front) → \(card.back.isEmpty ? "(no answer)" : card.back.replacingOccurrences(of: "\n", with: " ⏎ "))"
+        )
       }
       for warning in deck.warnings { print("\(file.name):\(warning.line): warning: \(warning.message)") }
     }
@@ -112,7 +118,8 @@ struct ImportReport: Encodable {
     ]
     lines += warnings.map { "\(file):\($0.line): warning: \($0.message)" }
     if summary.flagged > 0 {
-      lines.append("Flagged cards stay out of study until both sides are filled in (`recall cards --deck \"\(summary.deck)\"`).")
+      lines.append(
+        "Flagged cards stay out of study until both sides are filled in (`recall cards --deck \"\(summary.deck)\"`).")
     }
     return lines.joined(separator: "\n")
   }

@@ -18,7 +18,8 @@ struct DecksCommand: AsyncParsableCommand {
       if json { return try JSONOutput.print(decks) }
       if decks.isEmpty { print("No decks yet: `recall import FILE` makes one.") }
       for deck in decks {
-        print("\(deck.name): \(deck.cards) cards (\(deck.new) new, \(deck.flagged) flagged, \(deck.suspended) suspended)")
+        print(
+          "\(deck.name): \(deck.cards) cards (\(deck.new) new, \(deck.flagged) flagged, \(deck.suspended) suspended)")
       }
     }
   }

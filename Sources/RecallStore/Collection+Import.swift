@@ -13,13 +13,17 @@ extension Collection {
       let deckID = try Self.deckID(named: deckName, creatingAt: now, in: db)
       var existing: [String: [(id: Int64, back: String, tags: String, line: Int?)]] = [:]
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, front, back, tags, sourceLine FROM card WHERE deckId = ? ORDER BY position", arguments: [deckID])
+        db, sql: "SELECT id, front, back, tags, sourceLine FROM card WHERE deckId = ? ORDER BY position",
+        arguments: [deckID])
       while let row = try rows.next() {
         let front: String = row["front"]
         let back: String = row["back"]
-        existing[Self.matchKey(front: front, back: back), default: []].append((row["id"], back, row["tags"], row["sourceLine"]))
+        existing[Self.matchKey(front: front, back: back), default: []].append(
+          (row["id"], back, row["tags"], row["sourceLine"]))
       }
-      var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM card WHERE deckId = ?", arguments: [deckID]) ?? 0
+      var position =
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM card WHERE deckId = ?", arguments: [deckID])
+        ?? 0
       let insert = try db.cachedStatement(
         sql: """
           INSERT INTO card (deckId, front, back, tags, sourceLine, position, createdAt, modifiedAt, due)
@@ -45,7 +49,9 @@ extension Collection {
           continue
         }
         position += 1
-        try insert.execute(arguments: [deckID, card.front, card.back, tags, card.line, position, timestamp, timestamp, timestamp])
+        try insert.execute(arguments: [
+          deckID, card.front, card.back, tags, card.line, position, timestamp, timestamp, timestamp,
+        ])
         summary.added += 1
       }
       return summary
@@ -61,7 +67,8 @@ extension Collection {
     if let id = try Int64.fetchOne(db, sql: "SELECT id FROM deck WHERE name = ?", arguments: [name]) {
       return id
     }
-    try db.execute(sql: "INSERT INTO deck (name, createdAt) VALUES (?, ?)", arguments: [name, now.timeIntervalSince1970])
+    try db.execute(
+      sql: "INSERT INTO deck (name, createdAt) VALUES (?, ?)", arguments: [name, now.timeIntervalSince1970])
     return db.lastInsertedRowID
   }
 }

@@ -33,12 +33,15 @@ public enum FormatDetector {
       return .quizlet
     }
     let nonList = Double(max(content.count - listItems, 1))
-    let dashed = Double(content.filter { ListMarker.parse($0[...]) == nil && QuizletParser.split($0[...]) != nil }.count)
-    let vocabulary = Double(content.filter { ListMarker.parse($0[...]) == nil && VocabularyParser.entry($0) != nil }.count)
-    let dashEntries = Double(content.filter {
-      guard ListMarker.parse($0[...]) == nil, let (term, _) = QuizletParser.split($0[...]) else { return false }
-      return term.split(separator: " ").count <= 6
-    }.count)
+    let dashed = Double(
+      content.filter { ListMarker.parse($0[...]) == nil && QuizletParser.split($0[...]) != nil }.count)
+    let vocabulary = Double(
+      content.filter { ListMarker.parse($0[...]) == nil && VocabularyParser.entry($0) != nil }.count)
+    let dashEntries = Double(
+      content.filter {
+        guard ListMarker.parse($0[...]) == nil, let (term, _) = QuizletParser.split($0[...]) else { return false }
+        return term.split(separator: " ").count <= 6
+      }.count)
     if dashEntries / nonList >= 0.6 && dashed >= vocabulary * 0.8 { return .quizlet }
     if vocabulary / nonList >= 0.6 { return .vocab }
     return .paste

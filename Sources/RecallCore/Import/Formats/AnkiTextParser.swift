@@ -42,9 +42,11 @@ struct AnkiTextParser {
     let html = header.html ?? records.prefix(50).contains { $0.fields.contains(where: HTMLText.looksLikeHTML) }
     var cards: [ImportedCard] = []
     for record in records {
-      let tags = header.tags + (header.tagsColumn.flatMap { column in
-        column < record.fields.count ? record.fields[column].split(separator: " ").map(String.init) : nil
-      } ?? [])
+      let tags =
+        header.tags
+        + (header.tagsColumn.flatMap { column in
+          column < record.fields.count ? record.fields[column].split(separator: " ").map(String.init) : nil
+        } ?? [])
       let fields = record.fields.indices
         .filter { !header.metaColumns.contains($0) && $0 != header.tagsColumn }
         .map { index in

@@ -41,10 +41,12 @@ struct ClozeNote {
 
   /// One card per cloze number, in number order: the gap shown as `[...]` or `[hint]`, the other gaps filled in.
   func cards(line: Int) -> [ImportedCard] {
-    let numbers = Set(segments.compactMap { segment -> Int? in
-      if case .gap(let number, _, _) = segment { return number }
-      return nil
-    }).sorted()
+    let numbers = Set(
+      segments.compactMap { segment -> Int? in
+        if case .gap(let number, _, _) = segment { return number }
+        return nil
+      }
+    ).sorted()
     return numbers.map { number in
       var front = ""
       var answers: [String] = []
@@ -63,7 +65,9 @@ struct ClozeNote {
     }
   }
 
-  private static func curlyGap(in text: Substring) -> (range: Range<Substring.Index>, number: Int, answer: Substring, hint: Substring?)? {
+  private static func curlyGap(in text: Substring) -> (
+    range: Range<Substring.Index>, number: Int, answer: Substring, hint: Substring?
+  )? {
     var searchStart = text.startIndex
     while let open = text[searchStart...].range(of: "{{c") {
       let digits = text[open.upperBound...].prefix { $0.isNumber }
@@ -73,8 +77,10 @@ struct ClozeNote {
       {
         let body = text[text.index(afterDigits, offsetBy: 2)..<close.lowerBound]
         if let hintSeparator = body.range(of: "::") {
-          return (open.lowerBound..<close.upperBound, number, body[..<hintSeparator.lowerBound],
-                  body[hintSeparator.upperBound...])
+          return (
+            open.lowerBound..<close.upperBound, number, body[..<hintSeparator.lowerBound],
+            body[hintSeparator.upperBound...]
+          )
         }
         return (open.lowerBound..<close.upperBound, number, body, nil)
       }
@@ -99,7 +105,8 @@ struct ClozeNote {
     while let open = text[searchStart...].range(of: "==") {
       guard let close = text[open.upperBound...].range(of: "==") else { return nil }
       let inner = text[open.upperBound..<close.lowerBound]
-      if let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace, !inner.contains("\n") {
+      if let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace, !inner.contains("\n")
+      {
         return open.lowerBound..<close.upperBound
       }
       searchStart = open.upperBound

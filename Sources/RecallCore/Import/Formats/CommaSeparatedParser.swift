@@ -27,7 +27,8 @@ struct CommaSeparatedParser {
       cards.append(
         ImportedCard(
           front: SideText.joining(fields[0].split(separator: "\n", omittingEmptySubsequences: false)),
-          back: fields.count > 1 ? SideText.joining(fields[1].split(separator: "\n", omittingEmptySubsequences: false)) : "",
+          back: fields.count > 1
+            ? SideText.joining(fields[1].split(separator: "\n", omittingEmptySubsequences: false)) : "",
           line: record.line,
           tags: tags ?? []
         )

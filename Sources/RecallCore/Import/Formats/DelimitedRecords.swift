@@ -34,7 +34,8 @@ struct DelimitedRecordReader {
         if position == characters.count {
           if inQuotes {
             guard index < lines.endIndex else {
-              warnings.append(.init(line: lineNumber, message: "a quoted field is never closed; read to the end of the file"))
+              warnings.append(
+                .init(line: lineNumber, message: "a quoted field is never closed; read to the end of the file"))
               break scanning
             }
             field.append("\n")

@@ -106,22 +106,36 @@ struct MarkdownParser {
     var paragraph: [(text: String, line: Int, code: Bool)] = []
     func flush() {
       defer { paragraph = [] }
-      guard !paragraph.isEmpty else { return }
-      if let separator = paragraph.firstIndex(where: { !$0.code && ($0.text.trimmed == "?" || $0.text.trimmed == "??") }) {
-        let front = SideText.joining(paragraph[..<separator].map(\.text))
-        let back = SideText.joining(paragraph[(separator + 1)...].map(\.text))
-        cards.append(ImportedCard(front: front, back: back, line: paragraph[0].line, tags: tags))
-        return
+      var question: [(text: String, line: Int, code: Bool)] = []
+      var answer: [(text: String, line: Int, code: Bool)]?
+      func finishBlock() {
+        if let answer, !question.isEmpty {
+          cards.append(
+            ImportedCard(
+              front: SideText.joining(question.map(\.text)), back: SideText.joining(answer.map(\.text)),
+              line: question[0].line, tags: tags))
+        } else {
+          leftovers += question.map(\.line)
+        }
+        question = []
+        answer = nil
       }
-      var prose: [Int] = []
       for entry in paragraph {
-        if !entry.code, let (term, definition) = inlineCard(entry.text) {
+        let trimmed = entry.text.trimmed
+        if !entry.code, trimmed == "?" || trimmed == "??" {
+          if answer != nil { finishBlock() }
+          answer = []
+        } else if answer != nil {
+          answer?.append(entry)
+        } else if !entry.code, let (term, definition) = inlineCard(entry.text) {
+          leftovers += question.map(\.line)
+          question = []
           cards.append(ImportedCard(front: term, back: definition, line: entry.line, tags: tags))
         } else {
-          prose.append(entry.line)
+          question.append(entry)
         }
       }
-      leftovers += prose
+      finishBlock()
     }
     for entry in content {
       if entry.text.isBlank { flush() } else { paragraph.append(entry) }

@@ -187,7 +187,9 @@ struct PastedNotesParser {
           }.max()!
       }
     }
-    var last = labels.max { forward[count - 1][$0.rawValue] + endCost($0) < forward[count - 1][$1.rawValue] + endCost($1) }!
+    var last = labels.max {
+      forward[count - 1][$0.rawValue] + endCost($0) < forward[count - 1][$1.rawValue] + endCost($1)
+    }!
     var result = [Label](repeating: .back, count: count)
     for index in stride(from: count - 1, through: 0, by: -1) {
       result[index] = last

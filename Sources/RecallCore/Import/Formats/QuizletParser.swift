@@ -15,11 +15,15 @@ struct QuizletParser {
     return nil
   }
 
-  /// Whether cards are split by `;` rather than by lines.
+  /// Whether cards are split by `;` as well as by lines: splitting there yields more `term - definition` units.
   static func usesSemicolons(_ lines: [String]) -> Bool {
     let content = lines.filter { !$0.isBlank }
-    let semicolons = content.reduce(0) { $0 + $1.filter { $0 == ";" }.count }
-    return semicolons > 0 && semicolons >= content.count
+    let semicolonLines = content.filter { $0.contains(";") }
+    guard !semicolonLines.isEmpty else { return false }
+    let unitsPerLine = semicolonLines.filter { split($0[...]) != nil }.count
+    let unitsPerSemicolon = semicolonLines.flatMap { $0.split(separator: ";") }.filter { split($0.trimmed[...]) != nil }
+      .count
+    return unitsPerSemicolon > unitsPerLine
   }
 
   func parse(_ source: SourceText) -> ParsedDeck {
