@@ -34,15 +34,8 @@ enum ImportAccuracy {
           let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))
         else { continue }
         let parsed = try? DeckParser.parse(data, fileName: name)
-        var remaining = Dictionary(grouping: expected.cards, by: { [$0.front, $0.back] }).mapValues(\.count)
-        var matched = 0
-        for card in parsed?.cards ?? [] where remaining[[card.front, card.back], default: 0] > 0 {
-          remaining[[card.front, card.back]]! -= 1
-          matched += 1
-        }
-        if ProcessInfo.processInfo.environment["VERBOSE"] != nil {
-          for (key, count) in remaining where count > 0 { print("  missed in \(name): \(key)") }
-        }
+        let (matched, _, _) = match(
+          parsed, expected, verbose: ProcessInfo.processInfo.environment["VERBOSE"] != nil ? name : nil)
         rows.append(
           Row(
             deck: name, expectedFormat: expected.format, format: parsed?.format ?? .paste,
@@ -69,11 +62,27 @@ enum ImportAccuracy {
       pad(ratio(matched, predicted), 7), pad(ratio(matched, expected), 7), pad(f1(matched, predicted, expected), 7))
   }
 
+  /// Cards found exactly (front and back), cards predicted, cards expected.
+  static func match(_ parsed: ParsedDeck?, _ expected: Expected, verbose name: String? = nil) -> (Int, Int, Int) {
+    var remaining = Dictionary(grouping: expected.cards, by: { [$0.front, $0.back] }).mapValues(\.count)
+    var matched = 0
+    for card in parsed?.cards ?? [] where remaining[[card.front, card.back], default: 0] > 0 {
+      remaining[[card.front, card.back]]! -= 1
+      matched += 1
+    }
+    if let name {
+      for (key, count) in remaining where count > 0 { print("  missed in \(name): \(key)") }
+    }
+    return (matched, parsed?.cards.count ?? 0, expected.cards.count)
+  }
+
+  static func f1(_ counts: (Int, Int, Int)) -> String { f1(counts.0, counts.1, counts.2) }
+
   private static func ratio(_ part: Int, _ whole: Int) -> String {
     whole == 0 ? "-" : String(format: "%.3f", Double(part) / Double(whole))
   }
 
-  private static func f1(_ matched: Int, _ predicted: Int, _ expected: Int) -> String {
+  static func f1(_ matched: Int, _ predicted: Int, _ expected: Int) -> String {
     guard predicted + expected > 0 else { return "-" }
     return String(format: "%.3f", 2 * Double(matched) / Double(predicted + expected))
   }

@@ -7,6 +7,16 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "accuracy":
   ImportAccuracy.run(folders: Array(arguments.dropFirst()))
+case "train-paste":
+  try PasteTraining.run(arguments: Array(arguments.dropFirst()))
+case "explain" where arguments.count == 2:
+  // The pasted-notes model's view of a file: label, front score and margin of every line.
+  let source = try SourceText(data: FileManager.default.contents(atPath: arguments[1]) ?? Data())
+  for entry in PastedNotesModel.trained.explain(source) {
+    print(
+      String(format: "%4d %-6@ %6.2f %6.2f  ", entry.line, entry.label, entry.frontScore, entry.margin)
+        + source.lines[entry.line - 1])
+  }
 default:
   print("usage: recall-bench accuracy FOLDER...")
   exit(2)

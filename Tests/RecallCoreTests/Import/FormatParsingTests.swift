@@ -79,7 +79,7 @@ struct FormatParsingTests {
         def456\t<b>être</b>\t"to be<div>also: ""être là""</div><script>alert(1)</script>"\tverbs
         """,
       title: "French::Verbs",
-      cards: [["avoir", "to have\n(irregular) & common"], ["être", "to be\nalso: \"être là\""]]),
+      cards: [["avoir", "to have\n(irregular)\u{00A0}& common"], ["être", "to be\nalso: \"être là\""]]),
     Case(
       name: "csv with a header, quoted commas, newlines and quotes", format: .csv,
       text: "front,back\n\"Capital of France, in French\",Paris\nQuote,\"He said \"\"hi\"\"\nthen left\"\n",

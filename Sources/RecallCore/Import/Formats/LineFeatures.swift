@@ -10,10 +10,14 @@ struct LineFeatures {
   let opensWithAuxiliaryVerb: Bool
   let opensWithPromptVerb: Bool
   let opensWithContinuationWord: Bool
+  let opensWithTopicNoun: Bool
   let startsLowercase: Bool
   let startsWithDigit: Bool
   let hasSpacedDash: Bool
   let hasCommaClause: Bool
+  let hasInnerQuestion: Bool
+  let hasInnerColon: Bool
+  let opensWithQuote: Bool
   let hasTitleWord: Bool
   let hasCapitalisedWord: Bool
   let markdownHeading: Bool
@@ -35,11 +39,15 @@ struct LineFeatures {
     opensWithAuxiliaryVerb = Self.auxiliaryVerbs.contains(firstWord)
     opensWithPromptVerb = Self.promptVerbs.contains(firstWord)
     opensWithContinuationWord = Self.continuationWords.contains(firstWord)
+    opensWithTopicNoun = Self.topicNouns.contains(firstWord)
     let firstLetter = content.first { $0.isLetter || $0.isNumber }
     startsLowercase = firstLetter?.isLowercase ?? false
     startsWithDigit = content.first?.isNumber ?? false
     hasSpacedDash = content.contains(" - ") || content.contains(" – ") || content.contains(" — ")
     hasCommaClause = content.contains(", ")
+    hasInnerQuestion = content.dropLast().contains("?")
+    hasInnerColon = content.dropLast().contains(": ")
+    opensWithQuote = content.first.map { "\"“‘'«".contains($0) } ?? false
     hasTitleWord = words.contains { Self.titleWords.contains(Self.normalisedWord($0)) }
     hasCapitalisedWord = words.contains { $0.count > 2 && $0.allSatisfy { $0.isUppercase } }
     markdownHeading = line.hasPrefix("# ")
@@ -66,6 +74,14 @@ struct LineFeatures {
     "they", "it", "he", "she", "this", "these", "those", "that", "but", "and", "also", "however", "because",
     "so", "then", "thus", "therefore", "or", "as", "while", "although", "though", "its", "their", "his",
     "her", "e.g", "eg", "ie", "i.e", "yes", "no",
+  ]
+  /// Nouns that open statement-term fronts: "Features of destalinisation", "Causes of WW1", "Role of the liver".
+  private static let topicNouns: Set<String> = [
+    "differences", "difference", "similarities", "advantages", "disadvantages", "features", "causes", "effects",
+    "consequences", "types", "examples", "functions", "function", "role", "stages", "structure", "properties",
+    "uses", "characteristics", "importance", "impact", "reasons", "factors", "definition", "meaning", "purpose",
+    "process", "steps", "order", "key", "main", "significance", "benefits", "limitations", "strengths",
+    "weaknesses", "aims", "methods", "principles", "components", "parts",
   ]
   private static let titleWords: Set<String> = [
     "flashcards", "flashcard", "flash", "notes", "revision", "quiz", "vocabulary", "vocab", "glossary", "terms",

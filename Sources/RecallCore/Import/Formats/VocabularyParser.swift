@@ -23,21 +23,26 @@ struct VocabularyParser {
     let contentIndices = source.lines.indices.filter { !source.lines[$0].isBlank }
     for (position, index) in contentIndices.enumerated() {
       let line = source.lines[index]
-      if let (word, meaning) = Self.entry(line) {
+      let entry = Self.entry(line)
+      let next = contentIndices.dropFirst(position + 1).first
+      let nextIsEntry = next.map { Self.entry(source.lines[$0]) != nil } ?? false
+      let blankAfter = next.map { $0 > index + 1 } ?? true
+      // A first line standing alone above a section heading or the entries is the title, even "Spanish – unit 3".
+      if position == 0, blankAfter, entry == nil || !nextIsEntry {
+        title = Self.heading(line)
+      } else if let (word, meaning) = entry {
         cards.append(ImportedCard(front: String(word), back: String(meaning), line: index + 1, tags: section))
-        continue
-      }
-      let nextIsEntry = contentIndices.dropFirst(position + 1).first.map { Self.entry(source.lines[$0]) != nil }
-      let heading = line.trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ ")).trimmed
-      if position == 0 && cards.isEmpty {
-        title = heading
-      } else if nextIsEntry == true {
-        section = [Self.tag(heading)]
+      } else if nextIsEntry {
+        section = [Self.tag(Self.heading(line))]
       } else {
         warnings.append(.init(line: index + 1, message: "no `=` or `:` separator: this line was not imported"))
       }
     }
     return ParsedDeck(format: .vocab, title: title, cards: cards, warnings: warnings).flaggingIncompleteCards()
+  }
+
+  private static func heading(_ line: String) -> String {
+    line.trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ ")).trimmed
   }
 
   private static func tag(_ heading: String) -> String {
