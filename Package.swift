@@ -31,7 +31,9 @@ let package = Package(
     ),
     .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
     .executableTarget(name: "recall-bench", dependencies: ["RecallCore", "RecallStore"], path: "bench/Sources"),
-    .testTarget(name: "RecallCoreTests", dependencies: ["RecallCore"], exclude: ["Import/Corpus"]),
+    .testTarget(
+      name: "RecallCoreTests", dependencies: ["RecallCore"],
+      exclude: ["Import/Corpus", "Import/Fixtures", "Scheduling/Fixtures"]),
     .testTarget(name: "RecallStoreTests", dependencies: ["RecallStore"]),
     .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "recall"]),
   ]

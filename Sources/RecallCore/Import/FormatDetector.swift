@@ -7,7 +7,7 @@ import Foundation
 public enum FormatDetector {
   /// The format `lines` are most likely in; `fileName`'s extension breaks ties (`.csv`, `.tsv`, `.md`).
   public static func detect(_ lines: [String], fileName: String? = nil) -> ImportFormat {
-    let content = lines.filter { !$0.isBlank }
+    let content = sample(lines.filter { !$0.isBlank })
     guard !content.isEmpty else { return .paste }
     let fileExtension = fileName.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
     if AnkiTextParser.hasHeader(lines) { return .ankiText }
@@ -15,7 +15,7 @@ public enum FormatDetector {
     func share(_ predicate: (String) -> Bool) -> Double { Double(content.filter(predicate).count) / count }
 
     if fileExtension == "csv" { return .csv }
-    if share({ $0.contains("\t") }) >= 0.5 { return .tsv }
+    if share({ $0.utf8.contains(0x09) }) >= 0.5 { return .tsv }
     if fileExtension == "tsv" { return .tsv }
     let questionMarkers = content.filter { QuestionAnswerParser.marker($0)?.0 == .question }.count
     let answerMarkers = content.filter { QuestionAnswerParser.marker($0)?.0 == .answer }.count
@@ -45,6 +45,14 @@ public enum FormatDetector {
     if dashEntries / nonList >= 0.6 && dashed >= vocabulary * 0.8 { return .quizlet }
     if vocabulary / nonList >= 0.6 { return .vocab }
     return .paste
+  }
+
+  /// At most 2,000 lines: the first 1,000 and 1,000 spread over the rest. A file keeps one format throughout,
+  /// and detection then costs the same for 100,000 cards as for 1,000.
+  private static func sample(_ lines: [String]) -> [String] {
+    guard lines.count > 2_000 else { return lines }
+    let stride = (lines.count - 1_000) / 1_000
+    return Array(lines.prefix(1_000)) + (0..<1_000).map { lines[1_000 + $0 * stride] }
   }
 
   /// Comma-separated records: a known header row, or most lines quoted or holding the same number of commas.

@@ -104,6 +104,9 @@ public struct SourceText: Sendable {
 extension StringProtocol {
   /// The text without trailing spaces and tabs (and other horizontal whitespace).
   var trimmingTrailingWhitespace: String {
+    // Most lines end in an ASCII character that is not a space: skip the Unicode scan for them.
+    let string = String(self)
+    if let last = string.utf8.last, last != 0x20, last != 0x09, last < 0x80 { return string }
     var end = endIndex
     while end > startIndex {
       let before = index(before: end)
@@ -113,9 +116,36 @@ extension StringProtocol {
     return String(self[..<end])
   }
 
-  /// The text without whitespace at either end.
-  var trimmed: String { trimmingCharacters(in: .whitespaces) }
+  /// The text without spaces, tabs and other horizontal whitespace at either end.
+  var trimmed: String {
+    let scalars = unicodeScalars
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace && scalar != "\u{2028}")
+    }
+    guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+    let end = scalars.lastIndex(where: { !isSpace($0) })!
+    return String(self[start..<scalars.index(after: end)])
+  }
 
   /// Whether the line holds only whitespace.
-  var isBlank: Bool { allSatisfy(\.isWhitespace) }
+  var isBlank: Bool {
+    for byte in utf8 where byte != 0x20 && byte != 0x09 {
+      // An ASCII character that is not a space settles it; anything else needs Unicode's word.
+      return byte < 0x80 ? false : allSatisfy(\.isWhitespace)
+    }
+    return true
+  }
+
+  /// Whether the text contains `needle`, compared byte for byte (no Unicode folding, unlike Foundation's).
+  func containsBytes(_ needle: String) -> Bool {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return true }
+    let bytes = utf8
+    var index = bytes.startIndex
+    while let start = bytes[index...].firstIndex(of: first) {
+      if bytes[start...].starts(with: pattern) { return true }
+      index = bytes.index(after: start)
+    }
+    return false
+  }
 }

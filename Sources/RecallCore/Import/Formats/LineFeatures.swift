@@ -18,7 +18,6 @@ struct LineFeatures {
   let hasInnerQuestion: Bool
   let hasInnerColon: Bool
   let opensWithQuote: Bool
-  let hasTitleWord: Bool
   let hasCapitalisedWord: Bool
   let markdownHeading: Bool
 
@@ -31,26 +30,86 @@ struct LineFeatures {
     let listItem = ListMarker.parse(line[...])
     listMarker = listItem?.marker
     let content = listItem?.content ?? line[...].drop { $0 == " " || $0 == "\t" }
-    let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
-    wordCount = words.count
+    // One pass over the bytes for everything ASCII: this runs on every line of 100,000-card files.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(content.utf8.count)
+    bytes.append(contentsOf: content.utf8)
+    var words = 0
+    var firstWordEnd = bytes.count
+    var capitalised = false
+    var wordStart = -1
+    var uppercaseRun = 0
+    for index in 0...bytes.count {
+      let byte = index < bytes.count ? bytes[index] : 0x20
+      if byte == 0x20 || byte == 0x09 {
+        if wordStart >= 0 {
+          if words == 0 { firstWordEnd = index }
+          words += 1
+          if uppercaseRun >= 3 && uppercaseRun == index - wordStart { capitalised = true }
+        }
+        wordStart = -1
+        uppercaseRun = 0
+      } else {
+        if wordStart < 0 { wordStart = index }
+        if byte >= 0x41 && byte <= 0x5A { uppercaseRun += 1 }
+      }
+    }
+    wordCount = words
+    hasCapitalisedWord = capitalised
     lastCharacter = content.last
-    let firstWord = words.first.map { Self.normalisedWord($0) } ?? ""
-    opensWithQuestionWord = Self.questionWords.contains(firstWord)
-    opensWithAuxiliaryVerb = Self.auxiliaryVerbs.contains(firstWord)
-    opensWithPromptVerb = Self.promptVerbs.contains(firstWord)
-    opensWithContinuationWord = Self.continuationWords.contains(firstWord)
-    opensWithTopicNoun = Self.topicNouns.contains(firstWord)
-    let firstLetter = content.first { $0.isLetter || $0.isNumber }
-    startsLowercase = firstLetter?.isLowercase ?? false
-    startsWithDigit = content.first?.isNumber ?? false
-    hasSpacedDash = content.contains(" - ") || content.contains(" – ") || content.contains(" — ")
-    hasCommaClause = content.contains(", ")
-    hasInnerQuestion = content.dropLast().contains("?")
-    hasInnerColon = content.dropLast().contains(": ")
-    opensWithQuote = content.first.map { "\"“‘'«".contains($0) } ?? false
-    hasTitleWord = words.contains { Self.titleWords.contains(Self.normalisedWord($0)) }
-    hasCapitalisedWord = words.contains { $0.count > 2 && $0.allSatisfy { $0.isUppercase } }
+    let first = firstWordEnd <= 24 ? Self.normalisedWord(bytes[..<firstWordEnd]) : ""
+    opensWithQuestionWord = Self.questionWords.contains(first)
+    opensWithAuxiliaryVerb = Self.auxiliaryVerbs.contains(first)
+    opensWithPromptVerb = Self.promptVerbs.contains(first)
+    opensWithContinuationWord = Self.continuationWords.contains(first)
+    opensWithTopicNoun = Self.topicNouns.contains(first)
+    let firstScalar = content.unicodeScalars.first
+    if let firstByte = bytes.first, firstByte < 0x80 {
+      let firstAlphanumeric = bytes.first { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80 }
+      if let byte = firstAlphanumeric, byte < 0x80 {
+        startsLowercase = byte >= 0x61 && byte <= 0x7A
+      } else {
+        startsLowercase = content.unicodeScalars.first { $0.properties.isAlphabetic }?.properties.isLowercase ?? false
+      }
+      startsWithDigit = firstByte >= 0x30 && firstByte <= 0x39
+    } else {
+      startsLowercase = firstScalar?.properties.isLowercase ?? false
+      startsWithDigit = firstScalar.map { $0.properties.numericType != nil } ?? false
+    }
+    hasSpacedDash = Self.contains(bytes, [0x20, 0x2D, 0x20]) || Self.contains(bytes, [0x20, 0xE2, 0x80, 0x93, 0x20])
+      || Self.contains(bytes, [0x20, 0xE2, 0x80, 0x94, 0x20])
+    hasCommaClause = Self.contains(bytes, [0x2C, 0x20])
+    let beforeLast = bytes.dropLast()
+    hasInnerQuestion = beforeLast.contains(0x3F)
+    hasInnerColon = Self.contains(beforeLast, [0x3A, 0x20])
+    opensWithQuote = firstScalar.map { "\"“‘'«".unicodeScalars.contains($0) } ?? false
     markdownHeading = line.hasPrefix("# ")
+  }
+
+  private static func contains(_ bytes: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
+    guard bytes.count >= pattern.count else { return false }
+    var index = bytes.startIndex
+    let last = bytes.endIndex - pattern.count
+    while index <= last {
+      if bytes[index] == pattern[0] {
+        var offset = 1
+        while offset < pattern.count && bytes[index + offset] == pattern[offset] { offset += 1 }
+        if offset == pattern.count { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  private static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool { contains(bytes[...], pattern) }
+
+  private static func normalisedWord(_ bytes: ArraySlice<UInt8>) -> String {
+    normalisedWord(Substring(decoding: bytes, as: UTF8.self))
+  }
+
+  /// Whether the line names what a deck is ("Flashcards", "Notes", "Chapter"): asked of the first line only.
+  var hasTitleWord: Bool {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { Self.titleWords.contains(Self.normalisedWord($0)) }
   }
 
   private static func normalisedWord(_ word: Substring) -> String {

@@ -9,6 +9,9 @@ enum ListMarker: Equatable {
   /// The marker of `line` and the text after it, or `nil` when the line is not a list item.
   static func parse(_ line: Substring) -> (marker: ListMarker, content: Substring)? {
     let text = line.drop { $0 == " " || $0 == "\t" }
+    guard let firstByte = text.utf8.first else { return nil }
+    // Most lines open with a capital letter, which no marker does: cheap to tell.
+    if firstByte >= 0x41 && firstByte <= 0x5A { return nil }
     guard let first = text.first else { return nil }
     if "-•*–—·▪◦‣>+".contains(first) {
       let rest = text.dropFirst()

@@ -35,8 +35,7 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
   /// A file's content lines and their features, computed once for decoding and training.
   struct Document {
     let lines: [Line]
-    let frontFeatures: [PasteFeatures]
-    let titleFeatures: PasteFeatures
+    let blankSeparated: Bool
 
     init(_ source: SourceText) {
       var lines: [Line] = []
@@ -51,10 +50,16 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
         blankBefore = false
       }
       self.lines = lines
-      let blankSeparated = Self.usesBlankLineSeparators(lines)
-      frontFeatures = lines.indices.map { Self.frontFeatures(at: $0, in: lines, blankSeparated: blankSeparated) }
-      titleFeatures = lines.isEmpty ? [] : Self.titleFeatures(lines)
+      blankSeparated = Self.usesBlankLineSeparators(lines)
     }
+
+    /// The front features of line `index`, computed when asked: storing them for 300,000 lines would cost more
+    /// memory than the file.
+    func frontFeatures(_ index: Int) -> PasteFeatures {
+      Self.frontFeatures(at: index, in: lines, blankSeparated: blankSeparated)
+    }
+
+    var titleFeatures: PasteFeatures { lines.isEmpty ? [] : Self.titleFeatures(lines) }
 
     /// Whether blank lines mark card boundaries here: enough of them for it to be the file's habit.
     private static func usesBlankLineSeparators(_ lines: [Line]) -> Bool {
@@ -159,7 +164,7 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
   func decode(_ document: Document) -> (labels: [Label], margins: [Double]) {
     let count = document.lines.count
     guard count > 0 else { return ([], []) }
-    let frontScores = document.frontFeatures.map(score)
+    let frontScores = document.lines.indices.map { score(document.frontFeatures($0)) }
     let titleScore = score(document.titleFeatures)
     func emit(_ index: Int, _ label: Label) -> Double {
       switch label {
@@ -216,7 +221,7 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
     func add(_ features: PasteFeatures) { for (feature, value) in features { counts[feature.rawValue] += value } }
     func add(_ feature: PasteFeature) { counts[feature.rawValue] += 1 }
     for (index, label) in labels.enumerated() {
-      if label == .front { add(document.frontFeatures[index]) }
+      if label == .front { add(document.frontFeatures(index)) }
       if label == .title { add(document.titleFeatures) }
       let previous = index > 0 ? labels[index - 1] : nil
       switch (previous, label) {

@@ -66,7 +66,7 @@ extension PastedNotesModel {
     let document = Document(source)
     let (labels, margins) = decode(document)
     return document.lines.indices.map { index in
-      (document.lines[index].number, "\(labels[index])", score(document.frontFeatures[index]), margins[index])
+      (document.lines[index].number, "\(labels[index])", score(document.frontFeatures(index)), margins[index])
     }
   }
 }

@@ -7,7 +7,7 @@ struct TabSeparatedParser {
     var warnings: [ImportWarning] = []
     for (index, raw) in source.lines.enumerated() where !raw.isBlank {
       let line = index + 1
-      guard raw.contains("\t") else {
+      guard raw.utf8.contains(0x09) else {
         // Quizlet writes a definition's later lines as lines of their own.
         if let last = cards.indices.last {
           cards[last].back += (cards[last].back.isEmpty ? "" : "\n") + raw.trimmingTrailingWhitespace
@@ -17,7 +17,7 @@ struct TabSeparatedParser {
         }
         continue
       }
-      let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
+      let fields = raw.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
       let tags = fields.count > 2 ? fields[2].split(separator: " ").map(String.init) : []
       cards.append(
         ImportedCard(front: fields[0].trimmed, back: fields[1].trimmed, line: line, tags: tags)

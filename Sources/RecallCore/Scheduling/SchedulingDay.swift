@@ -1,0 +1,44 @@
+import Foundation
+
+/// Day arithmetic for live mode: a "day" runs from `dayStartHour` o'clock local time to the same
+/// hour the next local date, as in Anki's "Next day starts at".
+///
+/// Days are numbered by the proleptic Gregorian date they start on (days since 1970-01-01), so
+/// differences between day numbers count day starts crossed and are unaffected by daylight
+/// saving time: a 23- or 25-hour day is still one day.
+struct SchedulingDay: Sendable {
+  let dayStartHour: Int
+  let calendar: Calendar
+
+  init(dayStartHour: Int, timeZone: TimeZone) {
+    self.dayStartHour = dayStartHour
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    self.calendar = calendar
+  }
+
+  /// The number of the scheduling day `date` falls in.
+  func number(of date: Date) -> Int {
+    let parts = calendar.dateComponents([.year, .month, .day, .hour], from: date)
+    let day = CivilDate.daysSinceEpoch(
+      year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    // Before the day start hour the learner is still in yesterday's study day.
+    return (parts.hour ?? 0) < dayStartHour ? day - 1 : day
+  }
+
+  /// The instant scheduling day `number` begins.
+  func start(ofDay number: Int) -> Date {
+    let (year, month, day) = CivilDate.fromDaysSinceEpoch(number)
+    let components = DateComponents(
+      year: year, month: month, day: day, hour: dayStartHour, minute: 0, second: 0)
+    // Foundation moves a wall time that falls in a DST gap forward, which is the first instant
+    // of the new day, so this never fails for a valid date.
+    return calendar.date(from: components)
+      ?? Date(timeIntervalSince1970: Double(number) * 86_400 + Double(dayStartHour) * 3_600)
+  }
+
+  /// Day starts crossed between two instants (negative if `to` is earlier than `from`).
+  func elapsedDays(from: Date, to: Date) -> Int {
+    number(of: to) - number(of: from)
+  }
+}
