@@ -78,8 +78,24 @@ struct CardJSON: Encodable {
     tags = card.tags
     flagged = card.flagged
     suspended = card.suspended
-    state = card.state
-    due = card.due
+    state = card.schedule.phase.rawValue
+    due = card.schedule.due
     line = card.sourceLine
+  }
+}
+
+/// `recall check`: SQLite's integrity check of the collection.
+struct CheckCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check", abstract: "Check the collection file's integrity.")
+
+  @OptionGroup var collection: CollectionOptions
+
+  func run() async throws {
+    try await reportingFailures {
+      let problems = try collection.open().integrityCheck()
+      print(problems.joined(separator: "\n"))
+      if problems != ["ok"] { throw ExitCode.failure }
+    }
   }
 }

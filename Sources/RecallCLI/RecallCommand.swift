@@ -7,7 +7,11 @@ public struct RecallCommand: AsyncParsableCommand {
     commandName: "recall",
     abstract: "Flashcards from your notes, scheduled with FSRS-6.",
     version: "0.1.0",
-    subcommands: [ImportCommand.self, DecksCommand.self, CardsCommand.self]
+    subcommands: [
+      ImportCommand.self, DecksCommand.self, CardsCommand.self, DueCommand.self, CardCommand.self,
+      AnswerCommand.self, UndoCommand.self, SuspendCommand.self, UnsuspendCommand.self, BuryCommand.self,
+      ResetCommand.self, SetDueCommand.self, DeckCommand.self, FSRSCommand.self, CheckCommand.self,
+    ]
   )
 
   /// Creates the command; ArgumentParser fills in its options.

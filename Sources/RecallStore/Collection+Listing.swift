@@ -56,9 +56,49 @@ extension Collection {
 
   static func card(_ row: Row) -> Card {
     let tags: String = row["tags"]
+    let phase: String = row["phase"]
+    let schedule = CardSchedule(
+      phase: SchedulingPhase(rawValue: phase) ?? .new, step: row["step"], stability: row["stability"],
+      difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),
+      lastReview: (row["lastReview"] as Double?).map(Date.init(timeIntervalSince1970:)), reps: row["reps"],
+      lapses: row["lapses"], scheduledDays: row["scheduledDays"])
     return Card(
       id: row["id"], deck: row["deckName"], front: row["front"], back: row["back"],
-      tags: tags.split(separator: " ").map(String.init), sourceLine: row["sourceLine"], state: row["phase"],
-      due: Date(timeIntervalSince1970: row["due"]), suspended: row["suspended"])
+      tags: tags.split(separator: " ").map(String.init), sourceLine: row["sourceLine"], schedule: schedule,
+      suspended: row["suspended"],
+      buriedUntil: (row["buriedUntil"] as Double?).map(Date.init(timeIntervalSince1970:)))
+  }
+
+  /// The card with this id.
+  ///
+  /// - Throws: ``StoreError/cardNotFound(_:)``.
+  public func card(id: Int64) throws -> Card {
+    try database.read { db in try Self.card(id: id, in: db) }
+  }
+
+  static func card(id: Int64, in db: Database) throws -> Card {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT card.*, deck.name AS deckName FROM card JOIN deck ON deck.id = card.deckId WHERE card.id = ?",
+        arguments: [id])
+    else { throw StoreError.cardNotFound(id) }
+    return card(row)
+  }
+
+  /// Writes a card's schedule, suspension, burial and tags.
+  static func write(_ card: Card, modifiedAt now: Date, in db: Database) throws {
+    let schedule = card.schedule
+    try db.execute(
+      sql: """
+        UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?, reps = ?,
+          lapses = ?, scheduledDays = ?, suspended = ?, buriedUntil = ?, tags = ?, modifiedAt = ?
+        WHERE id = ?
+        """,
+      arguments: [
+        schedule.phase.rawValue, schedule.step, schedule.stability, schedule.difficulty,
+        schedule.due.timeIntervalSince1970, schedule.lastReview?.timeIntervalSince1970, schedule.reps, schedule.lapses,
+        schedule.scheduledDays, card.suspended, card.buriedUntil?.timeIntervalSince1970,
+        card.tags.joined(separator: " "), now.timeIntervalSince1970, card.id,
+      ])
   }
 }

@@ -31,9 +31,9 @@ enum Schema {
         table.column("lastReview", .double)
         table.column("reps", .integer).notNull().defaults(to: 0)
         table.column("lapses", .integer).notNull().defaults(to: 0)
+        table.column("scheduledDays", .integer)
         table.column("suspended", .boolean).notNull().defaults(to: false)
         table.column("buriedUntil", .double)
-        table.column("leech", .boolean).notNull().defaults(to: false)
       }
       try db.create(index: "card_on_deck_front", on: "card", columns: ["deckId", "front"])
       try db.create(index: "card_on_deck_phase_due", on: "card", columns: ["deckId", "phase", "due"])
@@ -43,6 +43,7 @@ enum Schema {
         table.column("reviewedAt", .double).notNull()
         table.column("rating", .integer).notNull()
         table.column("durationMs", .integer)
+        // scheduled: an answer that changed the card's schedule; cram: practice that left it as it was.
         // The card's whole scheduling state before and after, as JSON, so undo restores it exactly.
         table.column("before", .text).notNull()
         table.column("after", .text).notNull()

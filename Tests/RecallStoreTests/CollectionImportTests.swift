@@ -21,7 +21,7 @@ struct CollectionImportTests {
     let saved = try collection.cards(deck: "History")
     #expect(saved.map(\.front) == ["Q1", "", "Q2", "Q1"])
     #expect(saved.map(\.flagged) == [false, true, true, false])
-    #expect(saved.allSatisfy { $0.state == "new" })
+    #expect(saved.allSatisfy { $0.schedule.phase == .new })
   }
 
   @Test func reimportMatchesByFrontAndNeverDuplicates() throws {

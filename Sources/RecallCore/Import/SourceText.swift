@@ -120,7 +120,8 @@ extension StringProtocol {
   var trimmed: String {
     let scalars = unicodeScalars
     func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-      scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace && scalar != "\u{2028}")
+      scalar == " " || scalar == "\t"
+        || (scalar.value >= 0x80 && scalar.properties.isWhitespace && scalar != "\u{2028}")
     }
     guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
     let end = scalars.lastIndex(where: { !isSpace($0) })!

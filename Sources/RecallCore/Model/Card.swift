@@ -14,20 +14,23 @@ public struct Card: Sendable, Hashable, Codable, Identifiable {
   public var tags: [String]
   /// The line of the source file the card was imported from.
   public var sourceLine: Int?
-  /// `new`, `learning`, `review` or `relearning`.
-  public var state: String
-  /// When the card is next due.
-  public var due: Date
+  /// Where the card stands in its FSRS schedule.
+  public var schedule: CardSchedule
   /// Whether the user (or the leech rule) suspended the card.
   public var suspended: Bool
+  /// The card is hidden from study until this moment (buried until tomorrow).
+  public var buriedUntil: Date?
 
   /// Whether a side is missing: such a card stays out of study until it is completed.
   public var flagged: Bool { front.isEmpty || back.isEmpty }
 
+  /// Whether the card has lapsed often enough to be tagged a leech.
+  public var isLeech: Bool { tags.contains("leech") }
+
   /// Creates a card.
   public init(
-    id: Int64, deck: String, front: String, back: String, tags: [String], sourceLine: Int?, state: String,
-    due: Date, suspended: Bool
+    id: Int64, deck: String, front: String, back: String, tags: [String] = [], sourceLine: Int? = nil,
+    schedule: CardSchedule, suspended: Bool = false, buriedUntil: Date? = nil
   ) {
     self.id = id
     self.deck = deck
@@ -35,8 +38,8 @@ public struct Card: Sendable, Hashable, Codable, Identifiable {
     self.back = back
     self.tags = tags
     self.sourceLine = sourceLine
-    self.state = state
-    self.due = due
+    self.schedule = schedule
     self.suspended = suspended
+    self.buriedUntil = buriedUntil
   }
 }

@@ -6,11 +6,13 @@ import Foundation
 /// Days are numbered by the proleptic Gregorian date they start on (days since 1970-01-01), so
 /// differences between day numbers count day starts crossed and are unaffected by daylight
 /// saving time: a 23- or 25-hour day is still one day.
-struct SchedulingDay: Sendable {
-  let dayStartHour: Int
+public struct SchedulingDay: Sendable {
+  /// The hour (0–23, local time) at which a new study day begins; Anki's default is 4.
+  public let dayStartHour: Int
   let calendar: Calendar
 
-  init(dayStartHour: Int, timeZone: TimeZone) {
+  /// Days that begin at `dayStartHour` o'clock in `timeZone`.
+  public init(dayStartHour: Int, timeZone: TimeZone) {
     self.dayStartHour = dayStartHour
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
@@ -18,7 +20,8 @@ struct SchedulingDay: Sendable {
   }
 
   /// The number of the scheduling day `date` falls in.
-  func number(of date: Date) -> Int {
+  /// The study day `date` falls in, counted from 1970-01-01.
+  public func number(of date: Date) -> Int {
     let parts = calendar.dateComponents([.year, .month, .day, .hour], from: date)
     let day = CivilDate.daysSinceEpoch(
       year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
@@ -27,7 +30,8 @@ struct SchedulingDay: Sendable {
   }
 
   /// The instant scheduling day `number` begins.
-  func start(ofDay number: Int) -> Date {
+  /// When study day `number` begins.
+  public func start(ofDay number: Int) -> Date {
     let (year, month, day) = CivilDate.fromDaysSinceEpoch(number)
     let components = DateComponents(
       year: year, month: month, day: day, hour: dayStartHour, minute: 0, second: 0)
@@ -38,7 +42,16 @@ struct SchedulingDay: Sendable {
   }
 
   /// Day starts crossed between two instants (negative if `to` is earlier than `from`).
-  func elapsedDays(from: Date, to: Date) -> Int {
+  /// How many day starts lie between two moments.
+  public func elapsedDays(from: Date, to: Date) -> Int {
     number(of: to) - number(of: from)
   }
+}
+
+extension SchedulingDay {
+  /// When the study day holding `date` began.
+  public func start(of date: Date) -> Date { start(ofDay: number(of: date)) }
+
+  /// When the study day after the one holding `date` begins.
+  public func end(of date: Date) -> Date { start(ofDay: number(of: date) + 1) }
 }

@@ -65,7 +65,9 @@ struct LineFeatures {
     opensWithTopicNoun = Self.topicNouns.contains(first)
     let firstScalar = content.unicodeScalars.first
     if let firstByte = bytes.first, firstByte < 0x80 {
-      let firstAlphanumeric = bytes.first { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80 }
+      let firstAlphanumeric = bytes.first {
+        ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80
+      }
       if let byte = firstAlphanumeric, byte < 0x80 {
         startsLowercase = byte >= 0x61 && byte <= 0x7A
       } else {
@@ -76,7 +78,8 @@ struct LineFeatures {
       startsLowercase = firstScalar?.properties.isLowercase ?? false
       startsWithDigit = firstScalar.map { $0.properties.numericType != nil } ?? false
     }
-    hasSpacedDash = Self.contains(bytes, [0x20, 0x2D, 0x20]) || Self.contains(bytes, [0x20, 0xE2, 0x80, 0x93, 0x20])
+    hasSpacedDash =
+      Self.contains(bytes, [0x20, 0x2D, 0x20]) || Self.contains(bytes, [0x20, 0xE2, 0x80, 0x93, 0x20])
       || Self.contains(bytes, [0x20, 0xE2, 0x80, 0x94, 0x20])
     hasCommaClause = Self.contains(bytes, [0x2C, 0x20])
     let beforeLast = bytes.dropLast()
@@ -109,7 +112,9 @@ struct LineFeatures {
 
   /// Whether the line names what a deck is ("Flashcards", "Notes", "Chapter"): asked of the first line only.
   var hasTitleWord: Bool {
-    text.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { Self.titleWords.contains(Self.normalisedWord($0)) }
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains {
+      Self.titleWords.contains(Self.normalisedWord($0))
+    }
   }
 
   private static func normalisedWord(_ word: Substring) -> String {

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import RecallCore
+
+/// Today's cards for one deck, in the order they are studied.
+public struct StudyQueue: Sendable, Hashable {
+  /// Card ids: learning cards due now, then reviews (least likely to be recalled first), then new cards in import
+  /// order, then learning cards due within the learn-ahead limit.
+  public var cardIDs: [Int64]
+  /// How many of each kind are left today.
+  public var counts: StudyCounts
+  /// Cards of the deck kept out of study because a side is missing.
+  public var flagged: Int
+  /// When the next learning card not yet in the queue falls due today, if any.
+  public var nextLearningDue: Date?
+}
+
+extension Collection {
+  /// Today's queue for the deck named `deck`, following Anki's rules and the deck's options.
+  ///
+  /// Suspended, buried and flagged cards are left out. Reviews are limited by the deck's daily review limit minus
+  /// the reviews already done today, new cards by the new-card limit minus the new cards already seen today (and
+  /// by what is left of the review limit).
+  ///
+  /// - Throws: ``StoreError/deckNotFound(_:)``.
+  public func queue(deck: String, at now: Date = Date()) throws -> StudyQueue {
+    try database.read { db in try Self.queue(deckID: Self.existingDeckID(named: deck, in: db), at: now, in: db) }
+  }
+
+  static func queue(deckID: Int64, at now: Date, in db: Database) throws -> StudyQueue {
+    let options = try Self.options(ofDeck: deckID, in: db)
+    let scheduler = try options.scheduler()
+    let day = options.day
+    let dayStart = day.start(of: now).timeIntervalSince1970
+    let dayEnd = day.end(of: now).timeIntervalSince1970
+    let timestamp = now.timeIntervalSince1970
+    let studiable =
+      "deckId = ? AND suspended = 0 AND (buriedUntil IS NULL OR buriedUntil <= ?) AND front != '' AND back != ''"
+
+    let done = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT COALESCE(SUM(json_extract(review.before, '$.schedule.phase') = 'new'), 0) AS new,
+               COALESCE(SUM(json_extract(review.before, '$.schedule.phase') = 'review'), 0) AS review
+        FROM review JOIN card ON card.id = review.cardId
+        WHERE card.deckId = ? AND review.reviewedAt >= ? AND review.mode = 'scheduled'
+        """, arguments: [deckID, dayStart])
+    let newDone: Int = done?["new"] ?? 0
+    let reviewsDone: Int = done?["review"] ?? 0
+    let reviewRoom = max(0, options.reviewsPerDay - reviewsDone - newDone)
+
+    var learningNow: [Int64] = []
+    var learningAhead: [Int64] = []
+    var nextLearningDue: Date?
+    let learning = try Row.fetchCursor(
+      db,
+      sql:
+        "SELECT id, due FROM card WHERE \(studiable) AND phase IN ('learning', 'relearning') AND due < ? ORDER BY due",
+      arguments: [deckID, timestamp, dayEnd])
+    while let row = try learning.next() {
+      let due: Double = row["due"]
+      if due <= timestamp {
+        learningNow.append(row["id"])
+      } else if due <= timestamp + options.learnAheadSeconds {
+        learningAhead.append(row["id"])
+      } else if nextLearningDue == nil {
+        nextLearningDue = Date(timeIntervalSince1970: due)
+      }
+    }
+
+    var reviews: [(id: Int64, retrievability: Double)] = []
+    let dueReviews = try Row.fetchCursor(
+      db,
+      sql: "SELECT id, stability, lastReview FROM card WHERE \(studiable) AND phase = 'review' AND due < ?",
+      arguments: [deckID, timestamp, dayEnd])
+    while let row = try dueReviews.next() {
+      let schedule = CardSchedule(
+        phase: .review, step: nil, stability: row["stability"], difficulty: nil, due: now,
+        lastReview: (row["lastReview"] as Double?).map(Date.init(timeIntervalSince1970:)), reps: 1, lapses: 0)
+      reviews.append((row["id"], scheduler.retrievability(of: schedule, at: now)))
+    }
+    reviews.sort { $0.retrievability < $1.retrievability || ($0.retrievability == $1.retrievability && $0.id < $1.id) }
+    let reviewIDs = reviews.prefix(reviewRoom).map(\.id)
+
+    let newRoom = max(0, min(options.newCardsPerDay - newDone, reviewRoom - reviewIDs.count))
+    let newIDs = try Int64.fetchAll(
+      db, sql: "SELECT id FROM card WHERE \(studiable) AND phase = 'new' ORDER BY position LIMIT ?",
+      arguments: [deckID, timestamp, newRoom])
+    let flagged =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM card WHERE deckId = ? AND (front = '' OR back = '')", arguments: [deckID])
+      ?? 0
+    return StudyQueue(
+      cardIDs: learningNow + reviewIDs + newIDs + learningAhead,
+      counts: StudyCounts(
+        review: reviewIDs.count, learning: learningNow.count + learningAhead.count, new: newIDs.count),
+      flagged: flagged, nextLearningDue: nextLearningDue)
+  }
+}
