@@ -54,12 +54,12 @@ extension Collection {
   ) throws -> AnswerOutcome {
     try database.write { db in
       let before = try Self.card(id: cardID, in: db)
-      let options = try Self.options(ofDeck: Self.existingDeckID(named: before.deck, in: db), in: db)
+      let (options, scheduler) = try scheduling(cardID: cardID, in: db)
       var after = before
       var becameLeech = false
       if !cram {
         let seed = FuzzSeed.make(cardID: UInt64(bitPattern: cardID), reps: before.schedule.reps)
-        after.schedule = try options.scheduler().next(before.schedule, rating: rating, at: now, fuzzSeed: seed)
+        after.schedule = scheduler.next(before.schedule, rating: rating, at: now, fuzzSeed: seed)
         if after.schedule.lapses > before.schedule.lapses, options.isLeechThreshold(lapses: after.schedule.lapses) {
           becameLeech = true
           if !after.tags.contains("leech") { after.tags.append("leech") }
@@ -67,13 +67,16 @@ extension Collection {
         }
         try Self.write(after, modifiedAt: now, in: db)
       }
-      try db.execute(
+      try db.cachedStatement(
         sql: """
-          INSERT INTO review (cardId, reviewedAt, rating, durationMs, before, after, stability, difficulty, intervalDays, mode)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
+          INSERT INTO review (cardId, reviewedAt, rating, phaseBefore, phaseAfter, durationMs, before, after, stability,
+            difficulty, intervalDays, mode)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """
+      ).execute(
         arguments: [
-          cardID, now.timeIntervalSince1970, rating.rawValue, duration.map { Int(($0 * 1000).rounded()) },
+          cardID, now.timeIntervalSince1970, rating.rawValue, before.schedule.phase.rawValue,
+          after.schedule.phase.rawValue, duration.map { Int(($0 * 1000).rounded()) },
           try CardSnapshot(before).json(), try CardSnapshot(after).json(), after.schedule.stability,
           after.schedule.difficulty, after.schedule.due.timeIntervalSince(now) / 86_400, cram ? "cram" : "scheduled",
         ])

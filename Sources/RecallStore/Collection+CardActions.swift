@@ -40,3 +40,25 @@ extension Collection {
     }
   }
 }
+
+extension Collection {
+  /// Writes many cards' schedules in one transaction, as when bringing in a history kept elsewhere (an Anki
+  /// collection, a benchmark's generated state). No review-log rows are written.
+  public func writeSchedules(_ schedules: [(cardID: Int64, schedule: CardSchedule)], at now: Date = Date()) throws {
+    try database.write { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?, reps = ?,
+            lapses = ?, scheduledDays = ?, modifiedAt = ?
+          WHERE id = ?
+          """)
+      for (id, schedule) in schedules {
+        try statement.execute(arguments: [
+          schedule.phase.rawValue, schedule.step, schedule.stability, schedule.difficulty,
+          schedule.due.timeIntervalSince1970, schedule.lastReview?.timeIntervalSince1970, schedule.reps,
+          schedule.lapses, schedule.scheduledDays, now.timeIntervalSince1970, id,
+        ])
+      }
+    }
+  }
+}

@@ -46,7 +46,7 @@ extension Collection {
       return try Row.fetchAll(
         db,
         sql: """
-          SELECT card.*, deck.name AS deckName FROM card JOIN deck ON deck.id = card.deckId
+          SELECT \(Self.cardColumns) FROM card JOIN deck ON deck.id = card.deckId
           \(filter) ORDER BY deck.name, card.position
           """,
         arguments: arguments
@@ -54,19 +54,26 @@ extension Collection {
     }
   }
 
+  /// The columns ``card(_:)`` reads, in the order it reads them: by position, since looking columns up by name
+  /// costs more than decoding them.
+  static let cardColumns = """
+    card.id, deck.name, card.front, card.back, card.tags, card.sourceLine, card.phase, card.step, card.stability,
+    card.difficulty, card.due, card.lastReview, card.reps, card.lapses, card.scheduledDays, card.suspended,
+    card.buriedUntil
+    """
+
   static func card(_ row: Row) -> Card {
-    let tags: String = row["tags"]
-    let phase: String = row["phase"]
+    let tags: String = row[4]
+    let phase: String = row[6]
     let schedule = CardSchedule(
-      phase: SchedulingPhase(rawValue: phase) ?? .new, step: row["step"], stability: row["stability"],
-      difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),
-      lastReview: (row["lastReview"] as Double?).map(Date.init(timeIntervalSince1970:)), reps: row["reps"],
-      lapses: row["lapses"], scheduledDays: row["scheduledDays"])
+      phase: SchedulingPhase(rawValue: phase) ?? .new, step: row[7], stability: row[8], difficulty: row[9],
+      due: Date(timeIntervalSince1970: row[10]),
+      lastReview: (row[11] as Double?).map(Date.init(timeIntervalSince1970:)),
+      reps: row[12], lapses: row[13], scheduledDays: row[14])
     return Card(
-      id: row["id"], deck: row["deckName"], front: row["front"], back: row["back"],
-      tags: tags.split(separator: " ").map(String.init), sourceLine: row["sourceLine"], schedule: schedule,
-      suspended: row["suspended"],
-      buriedUntil: (row["buriedUntil"] as Double?).map(Date.init(timeIntervalSince1970:)))
+      id: row[0], deck: row[1], front: row[2], back: row[3], tags: tags.split(separator: " ").map(String.init),
+      sourceLine: row[5], schedule: schedule, suspended: row[15],
+      buriedUntil: (row[16] as Double?).map(Date.init(timeIntervalSince1970:)))
   }
 
   /// The card with this id.
@@ -77,23 +84,23 @@ extension Collection {
   }
 
   static func card(id: Int64, in db: Database) throws -> Card {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT card.*, deck.name AS deckName FROM card JOIN deck ON deck.id = card.deckId WHERE card.id = ?",
-        arguments: [id])
-    else { throw StoreError.cardNotFound(id) }
+    // Cached statements: preparing SQL costs more than running it, and answering reads and writes one card each time.
+    let statement = try db.cachedStatement(
+      sql: "SELECT \(cardColumns) FROM card JOIN deck ON deck.id = card.deckId WHERE card.id = ?")
+    guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.cardNotFound(id) }
     return card(row)
   }
 
   /// Writes a card's schedule, suspension, burial and tags.
   static func write(_ card: Card, modifiedAt now: Date, in db: Database) throws {
     let schedule = card.schedule
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?, reps = ?,
           lapses = ?, scheduledDays = ?, suspended = ?, buriedUntil = ?, tags = ?, modifiedAt = ?
         WHERE id = ?
-        """,
+        """
+    ).execute(
       arguments: [
         schedule.phase.rawValue, schedule.step, schedule.stability, schedule.difficulty,
         schedule.due.timeIntervalSince1970, schedule.lastReview?.timeIntervalSince1970, schedule.reps, schedule.lapses,

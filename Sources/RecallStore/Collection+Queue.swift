@@ -24,12 +24,11 @@ extension Collection {
   ///
   /// - Throws: ``StoreError/deckNotFound(_:)``.
   public func queue(deck: String, at now: Date = Date()) throws -> StudyQueue {
-    try database.read { db in try Self.queue(deckID: Self.existingDeckID(named: deck, in: db), at: now, in: db) }
+    try database.read { db in try queue(deckID: Self.existingDeckID(named: deck, in: db), at: now, in: db) }
   }
 
-  static func queue(deckID: Int64, at now: Date, in db: Database) throws -> StudyQueue {
-    let options = try Self.options(ofDeck: deckID, in: db)
-    let scheduler = try options.scheduler()
+  func queue(deckID: Int64, at now: Date, in db: Database) throws -> StudyQueue {
+    let (options, scheduler) = try scheduling(deckID: deckID, in: db)
     let day = options.day
     let dayStart = day.start(of: now).timeIntervalSince1970
     let dayEnd = day.end(of: now).timeIntervalSince1970
@@ -40,11 +39,11 @@ extension Collection {
     let done = try Row.fetchOne(
       db,
       sql: """
-        SELECT COALESCE(SUM(json_extract(review.before, '$.schedule.phase') = 'new'), 0) AS new,
-               COALESCE(SUM(json_extract(review.before, '$.schedule.phase') = 'review'), 0) AS review
-        FROM review JOIN card ON card.id = review.cardId
-        WHERE card.deckId = ? AND review.reviewedAt >= ? AND review.mode = 'scheduled'
-        """, arguments: [deckID, dayStart])
+        SELECT COALESCE(SUM(review.phaseBefore = 'new'), 0) AS new,
+               COALESCE(SUM(review.phaseBefore = 'review'), 0) AS review
+        FROM review CROSS JOIN card ON card.id = review.cardId
+        WHERE review.reviewedAt >= ? AND card.deckId = ? AND review.mode = 'scheduled'
+        """, arguments: [dayStart, deckID])
     let newDone: Int = done?["new"] ?? 0
     let reviewsDone: Int = done?["review"] ?? 0
     let reviewRoom = max(0, options.reviewsPerDay - reviewsDone - newDone)
@@ -68,16 +67,23 @@ extension Collection {
       }
     }
 
-    var reviews: [(id: Int64, retrievability: Double)] = []
+    // Columns by position: looking them up by name costs more than the rest of the loop.
+    var candidates: [(id: Int64, stability: Double, lastReview: Date)] = []
     let dueReviews = try Row.fetchCursor(
       db,
       sql: "SELECT id, stability, lastReview FROM card WHERE \(studiable) AND phase = 'review' AND due < ?",
       arguments: [deckID, timestamp, dayEnd])
     while let row = try dueReviews.next() {
-      let schedule = CardSchedule(
-        phase: .review, step: nil, stability: row["stability"], difficulty: nil, due: now,
-        lastReview: (row["lastReview"] as Double?).map(Date.init(timeIntervalSince1970:)), reps: 1, lapses: 0)
-      reviews.append((row["id"], scheduler.retrievability(of: schedule, at: now)))
+      candidates.append((row[0], row[1] ?? 0, Date(timeIntervalSince1970: row[2] ?? timestamp)))
+    }
+    let today = day.number(of: now)
+    let reviewDays = day.numbers(of: candidates.map(\.lastReview))
+    var reviews = zip(candidates, reviewDays).map { candidate, reviewDay in
+      let elapsed = Double(max(0, today - reviewDay))
+      let stability = max(candidate.stability, 0.001)
+      return (
+        id: candidate.id, retrievability: scheduler.model.retrievability(elapsedDays: elapsed, stability: stability)
+      )
     }
     reviews.sort { $0.retrievability < $1.retrievability || ($0.retrievability == $1.retrievability && $0.id < $1.id) }
     let reviewIDs = reviews.prefix(reviewRoom).map(\.id)

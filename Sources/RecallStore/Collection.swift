@@ -12,6 +12,7 @@ public final class Collection: Sendable {
   public static let busyTimeout: TimeInterval = 10
 
   let database: any DatabaseWriter
+  private let schedulers = SchedulerCache()
 
   /// Opens the collection at `path`, creating it and its folder on first use and migrating it to the current
   /// schema.
@@ -55,8 +56,37 @@ public final class Collection: Sendable {
     return (error as NSError).localizedDescription
   }
 
+  /// A deck's options and the scheduler they make, decoded once per distinct options text: answering a card
+  /// should not pay for JSON decoding and calendar set-up every time.
+  func scheduling(deckID: Int64, in db: Database) throws -> (DeckOptions, Scheduler) {
+    let statement = try db.cachedStatement(sql: "SELECT options FROM deck WHERE id = ?")
+    return try schedulers.scheduling(for: String.fetchOne(statement, arguments: [deckID]) ?? "{}")
+  }
+
+  /// The options and scheduler of a card's deck.
+  func scheduling(cardID: Int64, in db: Database) throws -> (DeckOptions, Scheduler) {
+    let statement = try db.cachedStatement(
+      sql: "SELECT deck.options FROM card JOIN deck ON deck.id = card.deckId WHERE card.id = ?")
+    guard let json = try String.fetchOne(statement, arguments: [cardID]) else { throw StoreError.cardNotFound(cardID) }
+    return try schedulers.scheduling(for: json)
+  }
+
   /// Runs SQLite's integrity check; `["ok"]` when the file is sound.
   public func integrityCheck() throws -> [String] {
     try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+  }
+}
+
+/// Decoded deck options and their schedulers, keyed by the options' JSON text.
+private final class SchedulerCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: (DeckOptions, Scheduler)] = [:]
+
+  func scheduling(for json: String) throws -> (DeckOptions, Scheduler) {
+    if let entry = lock.withLock({ entries[json] }) { return entry }
+    let options = try JSONDecoder().decode(DeckOptions.self, from: Data(json.utf8))
+    let entry = (options, try options.scheduler())
+    lock.withLock { entries[json] = entry }
+    return entry
   }
 }

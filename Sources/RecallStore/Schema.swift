@@ -37,11 +37,15 @@ enum Schema {
       }
       try db.create(index: "card_on_deck_front", on: "card", columns: ["deckId", "front"])
       try db.create(index: "card_on_deck_phase_due", on: "card", columns: ["deckId", "phase", "due"])
+      // Cards with a missing side are few; counting them must not read every card of the deck.
+      try db.execute(sql: "CREATE INDEX card_flagged ON card(deckId) WHERE front = '' OR back = ''")
       try db.create(table: "review") { table in
         table.autoIncrementedPrimaryKey("id")
         table.belongsTo("card", onDelete: .cascade).notNull()
         table.column("reviewedAt", .double).notNull()
         table.column("rating", .integer).notNull()
+        table.column("phaseBefore", .text).notNull()
+        table.column("phaseAfter", .text).notNull()
         table.column("durationMs", .integer)
         // scheduled: an answer that changed the card's schedule; cram: practice that left it as it was.
         // The card's whole scheduling state before and after, as JSON, so undo restores it exactly.
@@ -53,6 +57,7 @@ enum Schema {
         table.column("mode", .text).notNull()
       }
       try db.create(index: "review_on_card_time", on: "review", columns: ["cardId", "reviewedAt"])
+      try db.create(index: "review_on_time", on: "review", columns: ["reviewedAt"])
     }
     return migrator
   }

@@ -44,12 +44,7 @@ struct CollectionImportTests {
     let collection = try Collection()
     _ = try collection.save([ImportedCard(front: "Q", back: "old", line: 1)], toDeck: "D")
     let id = try #require(try collection.cards().first?.id)
-    try collection.database.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO review (cardId, reviewedAt, rating, before, after, mode) VALUES (?, 0, 3, '{}', '{}', 'test')
-          """, arguments: [id])
-    }
+    try collection.answer(cardID: id, rating: .good)
     _ = try collection.save([ImportedCard(front: "Q", back: "new", line: 1)], toDeck: "D")
     let reviews = try collection.database.read { db in
       try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review WHERE cardId = ?", arguments: [id])

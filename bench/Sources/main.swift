@@ -7,6 +7,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "accuracy":
   ImportAccuracy.run(folders: Array(arguments.dropFirst()))
+case "scheduling":
+  try SchedulingBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "train-paste":
   try PasteTraining.run(arguments: Array(arguments.dropFirst()))
 case "explain" where arguments.count == 2:
@@ -18,6 +20,6 @@ case "explain" where arguments.count == 2:
         + source.lines[entry.line - 1])
   }
 default:
-  print("usage: recall-bench accuracy FOLDER...")
+  print("usage: recall-bench accuracy FOLDER... | train-paste FOLDER... | scheduling [100000|1000000] | explain FILE")
   exit(2)
 }
