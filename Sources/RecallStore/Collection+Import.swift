@@ -24,15 +24,11 @@ extension Collection {
       var position =
         try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM card WHERE deckId = ?", arguments: [deckID])
         ?? 0
-      let insert = try db.cachedStatement(
-        sql: """
-          INSERT INTO card (deckId, front, back, tags, sourceLine, position, createdAt, modifiedAt, due)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
       let update = try db.cachedStatement(
         sql: "UPDATE card SET back = ?, tags = ?, sourceLine = ?, modifiedAt = ? WHERE id = ?")
       var summary = ImportSummary(deck: deckName, added: 0, updated: 0, unchanged: 0, flagged: 0)
       let timestamp = now.timeIntervalSince1970
+      var newRows: [DatabaseValue] = []
       for card in cards {
         let key = Self.matchKey(front: card.front, back: card.back)
         let tags = card.tags.joined(separator: " ")
@@ -49,12 +45,33 @@ extension Collection {
           continue
         }
         position += 1
-        try insert.execute(arguments: [
-          deckID, card.front, card.back, tags, card.line, position, timestamp, timestamp, timestamp,
-        ])
+        newRows += [
+          deckID.databaseValue, card.front.databaseValue, card.back.databaseValue, tags.databaseValue,
+          card.line.databaseValue, position.databaseValue, timestamp.databaseValue, timestamp.databaseValue,
+          timestamp.databaseValue,
+        ]
         summary.added += 1
       }
+      try Self.insertCards(newRows, in: db)
       return summary
+    }
+  }
+
+  /// Inserts new cards, many rows per statement: per-statement overhead is most of the cost of a row.
+  private static func insertCards(_ values: [DatabaseValue], in db: Database) throws {
+    let columns = 9
+    let rowsPerStatement = 100
+    let columnList = "(deckId, front, back, tags, sourceLine, position, createdAt, modifiedAt, due)"
+    let placeholders = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
+    var start = 0
+    while start < values.count {
+      let end = min(values.count, start + rowsPerStatement * columns)
+      let rows = (end - start) / columns
+      let statement = try db.cachedStatement(
+        sql: "INSERT INTO card \(columnList) VALUES "
+          + Array(repeating: placeholders, count: rows).joined(separator: ","))
+      try statement.execute(arguments: StatementArguments(values[start..<end]))
+      start = end
     }
   }
 

@@ -14,7 +14,8 @@ enum Schema {
       }
       try db.create(table: "card") { table in
         table.autoIncrementedPrimaryKey("id")
-        table.belongsTo("deck", onDelete: .cascade).notNull()
+        // Not indexed on its own: the (deckId, phase, due) index serves every lookup by deck.
+        table.belongsTo("deck", onDelete: .cascade, indexed: false).notNull()
         table.column("front", .text).notNull()
         table.column("back", .text).notNull()
         table.column("tags", .text).notNull().defaults(to: "")
@@ -35,13 +36,13 @@ enum Schema {
         table.column("suspended", .boolean).notNull().defaults(to: false)
         table.column("buriedUntil", .double)
       }
-      try db.create(index: "card_on_deck_front", on: "card", columns: ["deckId", "front"])
       try db.create(index: "card_on_deck_phase_due", on: "card", columns: ["deckId", "phase", "due"])
       // Cards with a missing side are few; counting them must not read every card of the deck.
       try db.execute(sql: "CREATE INDEX card_flagged ON card(deckId) WHERE front = '' OR back = ''")
       try db.create(table: "review") { table in
         table.autoIncrementedPrimaryKey("id")
-        table.belongsTo("card", onDelete: .cascade).notNull()
+        // Not indexed on its own: the (cardId, reviewedAt) index serves lookups by card.
+        table.belongsTo("card", onDelete: .cascade, indexed: false).notNull()
         table.column("reviewedAt", .double).notNull()
         table.column("rating", .integer).notNull()
         table.column("phaseBefore", .text).notNull()

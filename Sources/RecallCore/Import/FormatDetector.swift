@@ -22,7 +22,9 @@ public enum FormatDetector {
     if questionMarkers >= 2 && answerMarkers >= 2 || (questionMarkers >= 1 && questionMarkers == answerMarkers) {
       return .qa
     }
-    if content.contains(where: { $0.contains("{{c") && $0.contains("::") && $0.contains("}}") }) { return .cloze }
+    if content.contains(where: { $0.containsBytes("{{c") && $0.containsBytes("::") && $0.containsBytes("}}") }) {
+      return .cloze
+    }
     let headings = content.filter { MarkdownParser.heading($0).map { $0.level >= 2 } ?? false }.count
     let obsidian = content.filter { MarkdownParser.inlineCard($0) != nil || $0.trimmed == "?" }.count
     if fileExtension == "md" || fileExtension == "markdown" || headings >= 2 || obsidian >= 2 { return .markdown }
@@ -64,7 +66,7 @@ public enum FormatDetector {
     {
       return true
     }
-    let quoted = content.filter { $0.hasPrefix("\"") && ($0.contains("\",") || $0.contains("\";")) }.count
+    let quoted = content.filter { $0.hasPrefix("\"") && ($0.containsBytes("\",") || $0.containsBytes("\";")) }.count
     return Double(quoted) >= 0.5 * Double(content.count)
   }
 }

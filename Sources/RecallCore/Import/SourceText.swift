@@ -138,15 +138,25 @@ extension StringProtocol {
   }
 
   /// Whether the text contains `needle`, compared byte for byte (no Unicode folding, unlike Foundation's).
-  func containsBytes(_ needle: String) -> Bool {
+  func containsBytes(_ needle: String) -> Bool { rangeOfBytes(needle) != nil }
+
+  /// The first range where `needle`'s UTF-8 bytes occur, compared byte for byte: many times faster than
+  /// Foundation's `range(of:)`, which converts both strings to UTF-16 first.
+  func rangeOfBytes(_ needle: String) -> Range<Index>? {
     let pattern = Array(needle.utf8)
-    guard let first = pattern.first else { return true }
+    guard let first = pattern.first else { return startIndex..<startIndex }
     let bytes = utf8
     var index = bytes.startIndex
     while let start = bytes[index...].firstIndex(of: first) {
-      if bytes[start...].starts(with: pattern) { return true }
+      var end = start
+      var matched = 0
+      while matched < pattern.count, end < bytes.endIndex, bytes[end] == pattern[matched] {
+        end = bytes.index(after: end)
+        matched += 1
+      }
+      if matched == pattern.count { return start..<end }
       index = bytes.index(after: start)
     }
-    return false
+    return nil
   }
 }

@@ -92,7 +92,7 @@ struct AnkiTextParser {
 
   private static func detectSeparator(_ lines: ArraySlice<String>) -> Character {
     let sample = lines.prefix(50)
-    if sample.contains(where: { $0.contains("\t") }) { return "\t" }
+    if sample.contains(where: { $0.utf8.contains(0x09) }) { return "\t" }
     let candidates: [Character] = ["|", ";", ",", ":"]
     return candidates.max { a, b in
       sample.reduce(0) { $0 + $1.filter { $0 == a }.count } < sample.reduce(0) { $0 + $1.filter { $0 == b }.count }

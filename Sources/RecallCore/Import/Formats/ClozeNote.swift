@@ -11,7 +11,7 @@ struct ClozeNote {
 
   /// Whether the text holds any cloze markup.
   static func containsCloze<S: StringProtocol>(_ text: S) -> Bool {
-    text.contains("{{c") || highlightRange(in: Substring(text)) != nil
+    text.containsBytes("{{c") || highlightRange(in: Substring(text)) != nil
   }
 
   init<S: StringProtocol>(_ text: S) {
@@ -69,14 +69,14 @@ struct ClozeNote {
     range: Range<Substring.Index>, number: Int, answer: Substring, hint: Substring?
   )? {
     var searchStart = text.startIndex
-    while let open = text[searchStart...].range(of: "{{c") {
+    while let open = text[searchStart...].rangeOfBytes("{{c") {
       let digits = text[open.upperBound...].prefix { $0.isNumber }
       let afterDigits = digits.endIndex
       if let number = Int(digits), text[afterDigits...].hasPrefix("::"),
-        let close = text[afterDigits...].range(of: "}}")
+        let close = text[afterDigits...].rangeOfBytes("}}")
       {
         let body = text[text.index(afterDigits, offsetBy: 2)..<close.lowerBound]
-        if let hintSeparator = body.range(of: "::") {
+        if let hintSeparator = body.rangeOfBytes("::") {
           return (
             open.lowerBound..<close.upperBound, number, body[..<hintSeparator.lowerBound],
             body[hintSeparator.upperBound...]
@@ -102,10 +102,11 @@ struct ClozeNote {
   /// The range of the first `==text==` whose text neither starts nor ends with a space.
   static func highlightRange(in text: Substring) -> Range<Substring.Index>? {
     var searchStart = text.startIndex
-    while let open = text[searchStart...].range(of: "==") {
-      guard let close = text[open.upperBound...].range(of: "==") else { return nil }
+    while let open = text[searchStart...].rangeOfBytes("==") {
+      guard let close = text[open.upperBound...].rangeOfBytes("==") else { return nil }
       let inner = text[open.upperBound..<close.lowerBound]
-      if let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace, !inner.contains("\n")
+      if let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace,
+        !inner.containsBytes("\n")
       {
         return open.lowerBound..<close.upperBound
       }

@@ -1,11 +1,13 @@
 import Foundation
 
 /// What a line of pasted notes looks like, as the segmentation model sees it.
+///
+/// Plain values only, no strings: the model reads three of these per line, and copying a string costs reference
+/// counting each time.
 struct LineFeatures {
-  let text: String
   let listMarker: ListMarker?
   let wordCount: Int
-  let lastCharacter: Character?
+  let lastScalar: Unicode.Scalar?
   let opensWithQuestionWord: Bool
   let opensWithAuxiliaryVerb: Bool
   let opensWithPromptVerb: Bool
@@ -21,12 +23,11 @@ struct LineFeatures {
   let hasCapitalisedWord: Bool
   let markdownHeading: Bool
 
-  var endsWithQuestionMark: Bool { lastCharacter == "?" }
-  var endsWithColon: Bool { lastCharacter == ":" }
-  var endsSentence: Bool { lastCharacter == "." || lastCharacter == "!" }
+  var endsWithQuestionMark: Bool { lastScalar == "?" }
+  var endsWithColon: Bool { lastScalar == ":" }
+  var endsSentence: Bool { lastScalar == "." || lastScalar == "!" }
 
   init(_ line: String) {
-    text = line
     let listItem = ListMarker.parse(line[...])
     listMarker = listItem?.marker
     let content = listItem?.content ?? line[...].drop { $0 == " " || $0 == "\t" }
@@ -56,13 +57,14 @@ struct LineFeatures {
     }
     wordCount = words
     hasCapitalisedWord = capitalised
-    lastCharacter = content.last
+    lastScalar = content.unicodeScalars.last
     let first = firstWordEnd <= 24 ? Self.normalisedWord(bytes[..<firstWordEnd]) : ""
-    opensWithQuestionWord = Self.questionWords.contains(first)
-    opensWithAuxiliaryVerb = Self.auxiliaryVerbs.contains(first)
-    opensWithPromptVerb = Self.promptVerbs.contains(first)
-    opensWithContinuationWord = Self.continuationWords.contains(first)
-    opensWithTopicNoun = Self.topicNouns.contains(first)
+    let opener = first.isEmpty ? [] : Self.openers[first] ?? []
+    opensWithQuestionWord = opener.contains(.question)
+    opensWithAuxiliaryVerb = opener.contains(.auxiliary)
+    opensWithPromptVerb = opener.contains(.prompt)
+    opensWithContinuationWord = opener.contains(.continuation)
+    opensWithTopicNoun = opener.contains(.topic)
     let firstScalar = content.unicodeScalars.first
     if let firstByte = bytes.first, firstByte < 0x80 {
       let firstAlphanumeric = bytes.first {
@@ -107,15 +109,46 @@ struct LineFeatures {
   private static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool { contains(bytes[...], pattern) }
 
   private static func normalisedWord(_ bytes: ArraySlice<UInt8>) -> String {
-    normalisedWord(Substring(decoding: bytes, as: UTF8.self))
+    // ASCII words, nearly all of them, are lowercased byte by byte; the rest go through Unicode.
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return normalisedWord(Substring(decoding: bytes, as: UTF8.self)) }
+    var word: [UInt8] = []
+    word.reserveCapacity(bytes.count)
+    for byte in bytes {
+      switch byte {
+      case 0x41...0x5A: word.append(byte | 0x20)
+      case 0x61...0x7A, 0x27: word.append(byte)
+      default: break
+      }
+    }
+    return String(decoding: word, as: UTF8.self)
   }
 
-  /// Whether the line names what a deck is ("Flashcards", "Notes", "Chapter"): asked of the first line only.
-  var hasTitleWord: Bool {
-    text.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains {
-      Self.titleWords.contains(Self.normalisedWord($0))
-    }
+  /// Whether `line` names what a deck is ("Flashcards", "Notes", "Chapter"): asked of the first line only.
+  static func hasTitleWord(_ line: String) -> Bool {
+    line.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { titleWords.contains(normalisedWord($0)) }
   }
+
+  /// The kinds of word a line can open with, one lookup for all of them.
+  private struct Opener: OptionSet {
+    let rawValue: UInt8
+    static let question = Opener(rawValue: 1)
+    static let auxiliary = Opener(rawValue: 2)
+    static let prompt = Opener(rawValue: 4)
+    static let continuation = Opener(rawValue: 8)
+    static let topic = Opener(rawValue: 16)
+  }
+
+  private static let openers: [String: Opener] = {
+    var openers: [String: Opener] = [:]
+    let kinds: [(Set<String>, Opener)] = [
+      (questionWords, .question), (auxiliaryVerbs, .auxiliary), (promptVerbs, .prompt),
+      (continuationWords, .continuation), (topicNouns, .topic),
+    ]
+    for (words, kind) in kinds {
+      for word in words { openers[word, default: []].insert(kind) }
+    }
+    return openers
+  }()
 
   private static func normalisedWord(_ word: Substring) -> String {
     String(word.lowercased().filter { $0.isLetter || $0 == "'" || $0 == "’" })

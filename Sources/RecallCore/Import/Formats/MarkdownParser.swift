@@ -31,7 +31,7 @@ struct MarkdownParser {
 
   /// The term and definition of an Obsidian `term::definition` (or `term:::definition`) line.
   static func inlineCard(_ line: String) -> (String, String)? {
-    guard let range = line.range(of: ":::") ?? line.range(of: "::") else { return nil }
+    guard let range = line.rangeOfBytes(":::") ?? line.rangeOfBytes("::") else { return nil }
     let term = line[..<range.lowerBound].trimmed
     let definition = line[range.upperBound...].trimmed
     guard !term.isEmpty, !definition.isEmpty, !line.hasPrefix("{{") else { return nil }

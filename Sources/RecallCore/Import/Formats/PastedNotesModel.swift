@@ -28,6 +28,7 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
 
   struct Line {
     let number: Int
+    let text: String
     let features: LineFeatures
     let blankBefore: Bool
   }
@@ -38,7 +39,7 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
     let blankSeparated: Bool
 
     init(_ source: SourceText) {
-      var lines: [Line] = []
+      var content: [(number: Int, text: String, blankBefore: Bool)] = []
       var blankBefore = false
       for (index, text) in source.lines.enumerated() {
         let trimmed = text.trimmingTrailingWhitespace
@@ -46,17 +47,43 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
           blankBefore = true
           continue
         }
-        lines.append(Line(number: index + 1, features: LineFeatures(trimmed), blankBefore: blankBefore))
+        content.append((index + 1, trimmed, blankBefore))
         blankBefore = false
       }
-      self.lines = lines
+      let features = Self.features(of: content.map(\.text))
+      lines = content.indices.map {
+        Line(
+          number: content[$0].number, text: content[$0].text, features: features[$0],
+          blankBefore: content[$0].blankBefore)
+      }
       blankSeparated = Self.usesBlankLineSeparators(lines)
+    }
+
+    /// Every line's features, computed on all cores for large files: each line's are independent of the others'.
+    private static func features(of texts: [String]) -> [LineFeatures] {
+      let chunkCount = texts.count < 20_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+      let chunkSize = (texts.count + chunkCount - 1) / max(chunkCount, 1)
+      let chunks = ChunkResults<LineFeatures>(count: chunkCount)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let range = (chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)
+        chunks.store(range.map { LineFeatures(texts[$0]) }, at: chunk)
+      }
+      return chunks.joined()
     }
 
     /// The front features of line `index`, computed when asked: storing them for 300,000 lines would cost more
     /// memory than the file.
     func frontFeatures(_ index: Int) -> PasteFeatures {
-      Self.frontFeatures(at: index, in: lines, blankSeparated: blankSeparated)
+      var features: PasteFeatures = []
+      Self.visitFrontFeatures(at: index, in: lines, blankSeparated: blankSeparated) { features.append(($0, 1)) }
+      return features
+    }
+
+    /// The front score of line `index`, summed without building a feature list: it runs on every line.
+    func frontScore(_ index: Int, weights: [Double]) -> Double {
+      var score = 0.0
+      Self.visitFrontFeatures(at: index, in: lines, blankSeparated: blankSeparated) { score += weights[$0.rawValue] }
+      return score
     }
 
     var titleFeatures: PasteFeatures { lines.isEmpty ? [] : Self.titleFeatures(lines) }
@@ -67,12 +94,14 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
       return afterBlank >= 2 && Double(afterBlank) >= 0.15 * Double(lines.count)
     }
 
-    private static func frontFeatures(at index: Int, in lines: [Line], blankSeparated: Bool) -> PasteFeatures {
+    private static func visitFrontFeatures(
+      at index: Int, in lines: [Line], blankSeparated: Bool, _ visit: (PasteFeature) -> Void
+    ) {
       let line = lines[index].features
       let previous = index > 0 ? lines[index - 1].features : nil
       let next = index + 1 < lines.count ? lines[index + 1].features : nil
-      var fired: [PasteFeature] = [.bias]
-      func fire(_ feature: PasteFeature, _ condition: Bool) { if condition { fired.append(feature) } }
+      visit(.bias)
+      func fire(_ feature: PasteFeature, _ condition: Bool) { if condition { visit(feature) } }
       fire(.symbolBullet, line.listMarker == .symbol)
       fire(.numberedItem, line.listMarker == .number)
       fire(.questionWord, line.opensWithQuestionWord)
@@ -84,11 +113,11 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
       fire(.questionMarkWithoutOpener, line.endsWithQuestionMark && !opener)
       fire(.questionMarkAfterCommaClause, line.endsWithQuestionMark && !opener && line.hasCommaClause)
       fire(.innerQuestion, line.hasInnerQuestion)
-      fire(.period, line.lastCharacter == ".")
-      fire(.exclamation, line.lastCharacter == "!")
+      fire(.period, line.lastScalar == ".")
+      fire(.exclamation, line.lastScalar == "!")
       fire(.shortColonEnding, line.endsWithColon && line.wordCount <= 6)
       fire(.longColonEnding, line.endsWithColon && line.wordCount > 6)
-      fire(.closerEnding, line.lastCharacter.map { ")’\"”'".contains($0) } ?? false)
+      fire(.closerEnding, line.lastScalar.map { ")’\"”'".unicodeScalars.contains($0) } ?? false)
       fire(.innerColon, line.hasInnerColon)
       fire(.opensWithQuote, line.opensWithQuote)
       fire(.upToTwoWords, line.wordCount <= 2)
@@ -110,21 +139,20 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
       fire(
         .lowercaseFollowsShortTerm,
         line.wordCount <= 5 && !line.startsLowercase && line.listMarker == nil
-          && !(line.lastCharacter.map { ".!,;".contains($0) } ?? true) && next?.startsLowercase == true
+          && !(line.lastScalar.map { ".!,;".unicodeScalars.contains($0) } ?? true) && next?.startsLowercase == true
           && next?.listMarker == nil)
       fire(.questionFollows, next?.endsWithQuestionMark == true)
       fire(.lastLine, next == nil)
       fire(.blankBeforeInBlankSeparatedNotes, blankSeparated && lines[index].blankBefore)
       fire(.noBlankBeforeInBlankSeparatedNotes, blankSeparated && !lines[index].blankBefore)
       fire(.blankBeforeOtherwise, !blankSeparated && lines[index].blankBefore)
-      return fired.map { ($0, 1) }
     }
 
     private static func titleFeatures(_ lines: [Line]) -> PasteFeatures {
       let first = lines[0].features
       var fired: [PasteFeature] = [.titleBias]
       func fire(_ feature: PasteFeature, _ condition: Bool) { if condition { fired.append(feature) } }
-      fire(.titleWord, first.hasTitleWord)
+      fire(.titleWord, LineFeatures.hasTitleWord(lines[0].text))
       fire(
         .titleSubjectAndTopic,
         first.wordCount <= 8 && (first.hasSpacedDash || (first.hasInnerColon && !first.endsWithColon)))
@@ -164,51 +192,78 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
   func decode(_ document: Document) -> (labels: [Label], margins: [Double]) {
     let count = document.lines.count
     guard count > 0 else { return ([], []) }
-    let frontScores = document.lines.indices.map { score(document.frontFeatures($0)) }
-    let titleScore = score(document.titleFeatures)
-    func emit(_ index: Int, _ label: Label) -> Double {
-      switch label {
-      case .title: return index == 0 && document.lines[0].features.listMarker == nil ? titleScore : -.infinity
-      case .front: return frontScores[index]
-      case .back: return 0
-      }
+    let labelCount = 3
+    // Flat arrays indexed [line * 3 + label]: this runs over every line of 100,000-card files.
+    var emission = [Double](repeating: 0, count: count * labelCount)
+    for index in 0..<count {
+      emission[index * labelCount + Label.front.rawValue] = document.frontScore(index, weights: weights)
+      emission[index * labelCount + Label.title.rawValue] = -.infinity
     }
-    let labels = Label.allCases
-    // forward[i][l]: best score of lines 0...i with line i labelled l; backward[i][l]: best of the lines after i.
-    var forward = [[Double]](repeating: [-.infinity, -.infinity, -.infinity], count: count)
-    var backPointer = [[Int]](repeating: [0, 0, 0], count: count)
-    for label in labels { forward[0][label.rawValue] = transition(from: nil, to: label) + emit(0, label) }
+    if document.lines[0].features.listMarker == nil {
+      emission[Label.title.rawValue] = score(document.titleFeatures)
+    }
+    var transitions = [Double](repeating: 0, count: labelCount * labelCount)
+    var starts = [Double](repeating: 0, count: labelCount)
+    var ends = [Double](repeating: 0, count: labelCount)
+    for previous in Label.allCases {
+      for label in Label.allCases {
+        transitions[previous.rawValue * labelCount + label.rawValue] = transition(from: previous, to: label)
+      }
+      starts[previous.rawValue] = transition(from: nil, to: previous)
+      ends[previous.rawValue] = end(previous)
+    }
+    var forward = [Double](repeating: -.infinity, count: count * labelCount)
+    var backPointer = [Int](repeating: 0, count: count * labelCount)
+    for label in 0..<labelCount { forward[label] = starts[label] + emission[label] }
     for index in 1..<count {
-      for label in labels {
+      for label in 0..<labelCount {
         var best = -Double.infinity
-        for previous in labels {
-          let candidate = forward[index - 1][previous.rawValue] + transition(from: previous, to: label)
+        var bestPrevious = 0
+        for previous in 0..<labelCount {
+          let candidate = forward[(index - 1) * labelCount + previous] + transitions[previous * labelCount + label]
           if candidate > best {
             best = candidate
-            backPointer[index][label.rawValue] = previous.rawValue
+            bestPrevious = previous
           }
         }
-        forward[index][label.rawValue] = best + emit(index, label)
+        forward[index * labelCount + label] = best + emission[index * labelCount + label]
+        backPointer[index * labelCount + label] = bestPrevious
       }
     }
-    var backward = [[Double]](repeating: [0, 0, 0], count: count)
-    for label in labels { backward[count - 1][label.rawValue] = end(label) }
+    var backward = [Double](repeating: 0, count: count * labelCount)
+    for label in 0..<labelCount { backward[(count - 1) * labelCount + label] = ends[label] }
     for index in stride(from: count - 2, through: 0, by: -1) {
-      for label in labels {
-        backward[index][label.rawValue] = labels.map { next in
-          transition(from: label, to: next) + emit(index + 1, next) + backward[index + 1][next.rawValue]
-        }.max()!
+      for label in 0..<labelCount {
+        var best = -Double.infinity
+        for next in 0..<labelCount {
+          let candidate =
+            transitions[label * labelCount + next] + emission[(index + 1) * labelCount + next]
+            + backward[(index + 1) * labelCount + next]
+          best = max(best, candidate)
+        }
+        backward[index * labelCount + label] = best
       }
     }
-    var label = labels.max { forward[count - 1][$0.rawValue] + end($0) < forward[count - 1][$1.rawValue] + end($1) }!
-    var result = [Label](repeating: .back, count: count)
-    for index in stride(from: count - 1, through: 0, by: -1) {
-      result[index] = label
-      label = Label(rawValue: backPointer[index][label.rawValue])!
+    var label = 0
+    for candidate in 1..<labelCount
+    where forward[(count - 1) * labelCount + candidate] + ends[candidate]
+      > forward[(count - 1) * labelCount + label] + ends[label]
+    {
+      label = candidate
     }
-    let margins = (0..<count).map { index in
-      let total = { (label: Label) in forward[index][label.rawValue] + backward[index][label.rawValue] }
-      return total(result[index]) - labels.filter { $0 != result[index] }.map(total).max()!
+    var result = [Label](repeating: .back, count: count)
+    var margins = [Double](repeating: 0, count: count)
+    for index in stride(from: count - 1, through: 0, by: -1) {
+      result[index] = Label(rawValue: label)!
+      label = backPointer[index * labelCount + label]
+    }
+    for index in 0..<count {
+      let chosen = result[index].rawValue
+      var alternative = -Double.infinity
+      for other in 0..<labelCount where other != chosen {
+        alternative = max(alternative, forward[index * labelCount + other] + backward[index * labelCount + other])
+      }
+      margins[index] = forward[index * labelCount + chosen] + backward[index * labelCount + chosen] - alternative
     }
     return (result, margins)
   }
@@ -271,4 +326,16 @@ public struct PastedNotesModel: Sendable, Hashable, Codable {
     }
     return PastedNotesModel(weights: sum.map { $0 / steps })
   }
+}
+
+/// Results of parallel chunks of work, each chunk writing only its own slot.
+private final class ChunkResults<Element>: @unchecked Sendable {
+  private var slots: [[Element]]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: [], count: count) }
+
+  func store(_ results: [Element], at chunk: Int) { lock.withLock { slots[chunk] = results } }
+
+  func joined() -> [Element] { lock.withLock { Array(slots.joined()) } }
 }

@@ -31,17 +31,17 @@ struct PastedNotesParser {
     for (index, line) in document.lines.enumerated() {
       switch labels[index] {
       case .title:
-        title = line.features.text.trimmed.drop { $0 == "#" }.trimmed
+        title = line.text.trimmed.drop { $0 == "#" }.trimmed
       case .front:
         finishCard()
-        front = (line.features.text.trimmed, line.number)
+        front = (line.text.trimmed, line.number)
       case .back:
         if backLine == nil {
           backLine = line.number
         } else if line.blankBefore {
           back.append("")
         }
-        back.append(line.features.text)
+        back.append(line.text)
       }
       if margins[index] < Self.uncertaintyMargin {
         warnings.append(.init(line: line.number, message: Self.uncertainty(labels[index])))

@@ -8,7 +8,7 @@ struct QuizletParser {
   /// The term and definition of `text`, split at its first spaced dash.
   static func split(_ text: Substring) -> (term: Substring, definition: Substring)? {
     for dash in [" - ", " – ", " — "] {
-      if let range = text.range(of: dash), !text[..<range.lowerBound].isBlank {
+      if let range = text.rangeOfBytes(dash), !text[..<range.lowerBound].isBlank {
         return (text[..<range.lowerBound], text[range.upperBound...])
       }
     }
@@ -18,7 +18,7 @@ struct QuizletParser {
   /// Whether cards are split by `;` as well as by lines: splitting there yields more `term - definition` units.
   static func usesSemicolons(_ lines: [String]) -> Bool {
     let content = lines.filter { !$0.isBlank }
-    let semicolonLines = content.filter { $0.contains(";") }
+    let semicolonLines = content.filter { $0.containsBytes(";") }
     guard !semicolonLines.isEmpty else { return false }
     let unitsPerLine = semicolonLines.filter { split($0[...]) != nil }.count
     let unitsPerSemicolon = semicolonLines.flatMap { $0.split(separator: ";") }.filter { split($0.trimmed[...]) != nil }

@@ -5,9 +5,9 @@ struct VocabularyParser {
   /// The word and meaning of an entry line, split at its first separator, or `nil`.
   static func entry(_ line: String) -> (word: Substring, meaning: Substring)? {
     let text = line.trimmed[...]
-    guard ListMarker.parse(text) == nil || text.contains("=") else { return nil }
+    guard ListMarker.parse(text) == nil || text.containsBytes("=") else { return nil }
     let body = ListMarker.parse(text)?.content ?? text
-    let candidates = ["=", ":", " – ", " - ", " — ", "\t"].compactMap { body.range(of: $0) }
+    let candidates = ["=", ":", " – ", " - ", " — ", "\t"].compactMap { body.rangeOfBytes($0) }
     guard let first = candidates.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
     let word = body[..<first.lowerBound].trimmed[...]
     let meaning = body[first.upperBound...].trimmed[...]
