@@ -9,7 +9,8 @@ public struct RecallCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       ImportCommand.self, DecksCommand.self, CardsCommand.self, DueCommand.self, CardCommand.self,
-      AnswerCommand.self, UndoCommand.self, SuspendCommand.self, UnsuspendCommand.self, BuryCommand.self,
+      StudyCommand.self, StatsCommand.self, AnswerCommand.self, UndoCommand.self, SuspendCommand.self,
+      UnsuspendCommand.self, BuryCommand.self,
       ResetCommand.self, SetDueCommand.self, DeckCommand.self, FSRSCommand.self, CheckCommand.self,
     ]
   )

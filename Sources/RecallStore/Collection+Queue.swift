@@ -23,29 +23,46 @@ extension Collection {
   /// by what is left of the review limit).
   ///
   /// - Throws: ``StoreError/deckNotFound(_:)``.
-  public func queue(deck: String, at now: Date = Date()) throws -> StudyQueue {
-    try database.read { db in try queue(deckID: Self.existingDeckID(named: deck, in: db), at: now, in: db) }
+  /// - Parameter newCardsPerDay: A new-card limit for today instead of the deck's (`recall study --new`).
+  public func queue(deck: String, at now: Date = Date(), newCardsPerDay: Int? = nil) throws -> StudyQueue {
+    try database.read { db in
+      try queue(deckID: Self.existingDeckID(named: deck, in: db), at: now, newCardsPerDay: newCardsPerDay, in: db)
+    }
   }
 
-  func queue(deckID: Int64, at now: Date, in db: Database) throws -> StudyQueue {
-    let (options, scheduler) = try scheduling(deckID: deckID, in: db)
+  /// How many new cards of the deck were studied today.
+  public func newCardsStudiedToday(deck: String, at now: Date = Date()) throws -> Int {
+    try database.read { db in
+      let deckID = try Self.existingDeckID(named: deck, in: db)
+      return try studiedToday(deckID: deckID, at: now, in: db).new
+    }
+  }
+
+  private func studiedToday(deckID: Int64, at now: Date, in db: Database) throws -> (new: Int, review: Int) {
+    let (options, _) = try scheduling(deckID: deckID, in: db)
+    let dayStart = options.day.start(of: now).timeIntervalSince1970
+    let done = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT COALESCE(SUM(review.phaseBefore = 'new'), 0), COALESCE(SUM(review.phaseBefore = 'review'), 0)
+        FROM review CROSS JOIN card ON card.id = review.cardId
+        WHERE review.reviewedAt >= ? AND card.deckId = ? AND review.mode = 'scheduled'
+        """, arguments: [dayStart, deckID])
+    return (done?[0] ?? 0, done?[1] ?? 0)
+  }
+
+  func queue(deckID: Int64, at now: Date, newCardsPerDay: Int? = nil, in db: Database) throws -> StudyQueue {
+    var (options, scheduler) = try scheduling(deckID: deckID, in: db)
+    if let newCardsPerDay {
+      options.newCardsPerDay = newCardsPerDay
+      options.reviewsPerDay = max(options.reviewsPerDay, newCardsPerDay)
+    }
     let day = options.day
-    let dayStart = day.start(of: now).timeIntervalSince1970
     let dayEnd = day.end(of: now).timeIntervalSince1970
     let timestamp = now.timeIntervalSince1970
     let studiable =
       "deckId = ? AND suspended = 0 AND (buriedUntil IS NULL OR buriedUntil <= ?) AND front != '' AND back != ''"
-
-    let done = try Row.fetchOne(
-      db,
-      sql: """
-        SELECT COALESCE(SUM(review.phaseBefore = 'new'), 0) AS new,
-               COALESCE(SUM(review.phaseBefore = 'review'), 0) AS review
-        FROM review CROSS JOIN card ON card.id = review.cardId
-        WHERE review.reviewedAt >= ? AND card.deckId = ? AND review.mode = 'scheduled'
-        """, arguments: [dayStart, deckID])
-    let newDone: Int = done?["new"] ?? 0
-    let reviewsDone: Int = done?["review"] ?? 0
+    let (newDone, reviewsDone) = try studiedToday(deckID: deckID, at: now, in: db)
     let reviewRoom = max(0, options.reviewsPerDay - reviewsDone - newDone)
 
     var learningNow: [Int64] = []
