@@ -41,3 +41,15 @@ extension Collection {
     }
   }
 }
+
+extension Collection {
+  /// Deletes cards and their review history. Unlike suspending, this cannot be undone.
+  public func delete(cardIDs: [Int64]) throws {
+    try database.write { db in
+      for id in cardIDs {
+        try db.execute(sql: "DELETE FROM review WHERE cardId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM card WHERE id = ?", arguments: [id])
+      }
+    }
+  }
+}

@@ -113,3 +113,17 @@ struct AnswerTests {
     #expect(try collection.history(cardID: id).count == 1)
   }
 }
+
+/// Deleting cards removes them and their history, and nothing else.
+struct DeleteTests {
+  @Test func deleteRemovesTheCardAndItsHistoryOnly() throws {
+    let collection = try TestCollections.deck(2)
+    let ids = try TestCollections.ids(collection)
+    try collection.answer(cardID: ids[0], rating: .good)
+    try collection.answer(cardID: ids[1], rating: .good)
+    try collection.delete(cardIDs: [ids[0]])
+    #expect(try TestCollections.ids(collection) == [ids[1]])
+    #expect(throws: StoreError.cardNotFound(ids[0])) { try collection.history(cardID: ids[0]) }
+    #expect(try collection.history(cardID: ids[1]).count == 1)
+  }
+}
