@@ -45,31 +45,11 @@ struct ImportCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      var parsed: [(file: InputFile, deck: ParsedDeck)] = []
-      var failures: [String] = []
-      for path in files {
-        do {
-          let file = try InputFile.read(path)
-          let deck = try DeckParser.parse(
-            file.data, fileName: file.name, format: ImportFormat(rawValue: format), encoding: encoding)
-          parsed.append((file, deck))
-        } catch let failure as CommandFailure {
-          failures.append(failure.description)
-        } catch let error as ImportError {
-          failures.append("\(path): \(error.description)")
-        }
-      }
+      let (parsed, failures) = FileImport.parse(files, format: ImportFormat(rawValue: format), encoding: encoding)
       if dryRun {
         try report(parsed.map(\.deck), files: parsed.map(\.file))
       } else if !parsed.isEmpty {
-        let store = try collection.open()
-        var summaries: [ImportReport] = []
-        for (file, parsedDeck) in parsed {
-          let name = deck ?? parsedDeck.title ?? file.baseName
-          let summary = try store.save(parsedDeck.cards, toDeck: name)
-          summaries.append(
-            ImportReport(file: file.name, format: parsedDeck.format, summary: summary, warnings: parsedDeck.warnings))
-        }
+        let summaries = try FileImport.save(parsed, deck: deck, into: collection.open())
         if json {
           try JSONOutput.print(summaries.count == 1 ? AnyEncodable(summaries[0]) : AnyEncodable(summaries))
         } else {

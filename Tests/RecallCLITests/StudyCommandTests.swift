@@ -171,6 +171,27 @@ struct StudyCommandTests {
     #expect(json?["reviewedToday"] as? Int == 4)
   }
 
+  /// The README's study command, from a fresh collection: today's 20 new cards learned to the end.
+  @Test func theSeedDeckStudiedEndToEndWithTheReadmeCommand() throws {
+    let readme = try String(contentsOf: RecallProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let command = try #require(
+      readme.split(separator: "\n").first { $0.contains("recall study examples/khrushchev.txt") })
+    let arguments = command.split(separator: "#")[0].split(separator: " ").drop { $0 != "recall" }.dropFirst().map(
+      String.init)
+    #expect(arguments == ["study", "examples/khrushchev.txt"])
+    let folder = try TemporaryFolder()
+    let collection = folder.file("c.sqlite").path
+    let input = String(repeating: "\n3\n", count: 45)
+    let result = try RecallProcess.run(arguments + ["--collection", collection], input: Data(input.utf8))
+    #expect(result.status == 0)
+    #expect(
+      result.stdout.hasPrefix("examples/khrushchev.txt: paste → deck “Khrushchev GOVERNMENT Flashcards”: 27 added"))
+    #expect(result.stdout.components(separatedBy: "answered: good").count - 1 == 40)
+    #expect(result.stdout.contains("summary: studied 40 · correct 100% · time "))
+    let due = try RecallProcess.run(["due", "--collection", collection])
+    #expect(due.stdout.hasPrefix("Khrushchev GOVERNMENT Flashcards: 0 review, 0 learning, 0 new"))
+  }
+
   @Test func statsSummariseTodayAndTheCards() throws {
     let folder = try TemporaryFolder()
     let collection = try Self.collection(folder)

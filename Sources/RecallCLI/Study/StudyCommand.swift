@@ -17,7 +17,11 @@ struct StudyCommand: AsyncParsableCommand {
 
   @OptionGroup var collection: CollectionOptions
 
-  @Argument(help: "The deck (default: the only deck, or every deck with cards due, one after another).")
+  @Argument(
+    help: """
+      The deck (default: every deck, one after another), or a notes file: it is imported (or re-imported, which \
+      never duplicates) and its deck studied.
+      """)
   var deck: String?
 
   @Flag(help: "Type the answer; Recall compares it and suggests a rating.")
@@ -43,6 +47,15 @@ struct StudyCommand: AsyncParsableCommand {
     try await reportingFailures {
       let store = try collection.open()
       let decks = try storeCall { () throws -> [String] in
+        if let deck, try !store.decks().contains(where: { $0.name == deck }),
+          FileManager.default.fileExists(atPath: deck)
+        {
+          let (parsed, failures) = FileImport.parse([deck])
+          guard failures.isEmpty else { throw CommandFailure(failures.joined(separator: "\n")) }
+          let reports = try FileImport.save(parsed, deck: nil, into: store)
+          reports.forEach { print($0.text) }
+          return reports.map(\.summary.deck)
+        }
         if let deck {
           _ = try store.options(ofDeck: deck)
           return [deck]
