@@ -52,6 +52,19 @@ struct RecallProcess {
       stderr: String(decoding: errorData.wait(), as: UTF8.self))
   }
 
+  /// Starts `recall` with `arguments` and returns it running, with handles to write its input and read its output.
+  static func launch(_ arguments: [String]) throws -> (process: Process, input: FileHandle, output: FileHandle) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    return (process, input.fileHandleForWriting, output.fileHandleForReading)
+  }
+
   /// Reads a pipe to its end on its own thread.
   final class ErrorCollector: @unchecked Sendable {
     private var data = Data()

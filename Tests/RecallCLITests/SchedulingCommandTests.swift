@@ -87,19 +87,12 @@ struct SchedulingCommandTests {
   @Test func killMinus9BetweenAnswersLosesNothingAcknowledged() throws {
     let folder = try TemporaryFolder()
     let collection = try Self.importedCollection(folder)
-    let process = Process()
-    process.executableURL = RecallProcess.executable
-    process.arguments = ["answer", "--collection", collection]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
+    let (process, input, output) = try RecallProcess.launch(["answer", "--collection", collection])
     var acknowledged: [String] = []
     var buffer = Data()
     for id in 3...9 {
-      input.fileHandleForWriting.write(Data("\(id) good\n".utf8))
-      while !buffer.contains(0x0A) { buffer += output.fileHandleForReading.availableData }
+      input.write(Data("\(id) good\n".utf8))
+      while !buffer.contains(0x0A) { buffer += output.availableData }
       let newline = buffer.firstIndex(of: 0x0A)!
       acknowledged.append(String(decoding: buffer[..<newline], as: UTF8.self))
       buffer = Data(buffer[(newline + 1)...])

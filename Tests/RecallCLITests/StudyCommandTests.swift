@@ -135,19 +135,12 @@ struct StudyCommandTests {
   @Test func killMinus9MidSessionKeepsExactlyTheAnswersGiven() throws {
     let folder = try TemporaryFolder()
     let collection = try Self.collection(folder)
-    let process = Process()
-    process.executableURL = RecallProcess.executable
-    process.arguments = ["study", "--collection", collection]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
+    let (process, input, output) = try RecallProcess.launch(["study", "--collection", collection])
     var received = ""
     var answers = 0
     // Answer one card at a time, in order of what the session prints, and stop after the fourth answer is saved.
     reading: while answers < 4 {
-      let chunk = output.fileHandleForReading.availableData
+      let chunk = output.availableData
       guard !chunk.isEmpty else { break }
       received += String(decoding: chunk, as: UTF8.self)
       while let line = received.firstIndex(of: "\n") {
@@ -157,7 +150,7 @@ struct StudyCommandTests {
           answers += 1
           if answers == 4 { break reading }
         } else if text == "prompt: reveal" {
-          input.fileHandleForWriting.write(Data("\n3\n".utf8))
+          input.write(Data("\n3\n".utf8))
         }
       }
     }

@@ -47,12 +47,7 @@ final class LineScreen: StudyScreen {
 
   func readTypedAnswer() -> String? {
     emit(["prompt: type (an empty line ends the answer)"])
-    var lines: [String] = []
-    while let line = readLine() {
-      if line.isEmpty { return lines.joined(separator: "\n") }
-      lines.append(line)
-    }
-    return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    return readAnswerLines()
   }
 
   func readChoice(count: Int) -> StudyInput? {

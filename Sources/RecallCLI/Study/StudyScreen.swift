@@ -37,3 +37,14 @@ protocol StudyScreen: AnyObject {
   /// Gives the terminal back for a child program such as `$EDITOR`, and takes it again.
   func suspendForChild(_ body: () throws -> Void) rethrows
 }
+
+/// Reads an answer typed over several lines from standard input, up to an empty line; `nil` at the end of input
+/// with nothing read.
+func readAnswerLines() -> String? {
+  var lines: [String] = []
+  while let line = readLine() {
+    if line.isEmpty { return lines.joined(separator: "\n") }
+    lines.append(line)
+  }
+  return lines.isEmpty ? nil : lines.joined(separator: "\n")
+}

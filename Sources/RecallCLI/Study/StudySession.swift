@@ -172,7 +172,7 @@ final class StudySession {
   /// Three other answers from the deck beside the right one, preferring answers of a similar length; the same
   /// card always gets the same options.
   private func choiceOptions(for card: Card) throws -> (texts: [String], correct: Int) {
-    var generator = SeededGenerator(seed: UInt64(bitPattern: card.id))
+    var generator = SplitMix64(seed: UInt64(bitPattern: card.id))
     let others = Array(
       Set(try collection.cards(deck: deck).map(\.back).filter { !$0.isEmpty && $0 != card.back })
     )
@@ -229,19 +229,4 @@ final class StudySession {
     keys: space/enter show · 1 again · 2 hard · 3 good · 4 easy (a h g e once shown) · u undo · \
     e edit (E any time) · s suspend · b bury until tomorrow · ? keys · q quit
     """
-}
-
-/// SplitMix64: a small seeded generator, so multiple-choice options are the same each time a card comes up.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

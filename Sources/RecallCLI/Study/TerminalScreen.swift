@@ -147,12 +147,7 @@ final class TerminalScreen: StudyScreen, @unchecked Sendable {
     tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal)
     terminalIsRaw = false
     defer { enterRawMode() }
-    var lines: [String] = []
-    while let line = readLine() {
-      if line.isEmpty { return lines.joined(separator: "\n") }
-      lines.append(line)
-    }
-    return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    return readAnswerLines()
   }
 
   func readChoice(count: Int) -> StudyInput? {

@@ -29,10 +29,7 @@ public enum FuzzSeed {
   /// SplitMix64 (Steele, Lea and Flood, 2014) is used because it is tiny, has no state beyond one
   /// word, and scrambles consecutive seeds (card id + reps) into unrelated outputs.
   public static func unitInterval(_ seed: UInt64) -> Double {
-    var z = seed &+ 0x9e37_79b9_7f4a_7c15
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    z = z ^ (z >> 31)
-    return Double(z >> 11) * 0x1.0p-53
+    var generator = SplitMix64(seed: seed)
+    return Double(generator.next() >> 11) * 0x1.0p-53
   }
 }

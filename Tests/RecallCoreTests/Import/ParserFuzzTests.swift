@@ -5,18 +5,6 @@ import Testing
 
 /// Random and mutated decks never crash a parser, and what comes out always holds together.
 struct ParserFuzzTests {
-  /// A small deterministic generator, so a failure can be replayed from its seed.
-  struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let fragments = [
     "What is", "?", "- ", "• ", "1. ", "Q: ", "A: ", "#separator:tab", "\t", ",", "\"", "\"\"", ";", " - ", "::",
     "{{c1::", "}}", "{{c2::x::", "==", "# ", "## ", "```", "=", ":", "<br>", "<div>", "</div>", "&amp;", "&#x;",
@@ -38,7 +26,7 @@ struct ParserFuzzTests {
 
   @Test(arguments: 0..<200)
   func randomDecks(seed: Int) throws {
-    var random = SplitMix64(state: UInt64(seed))
+    var random = SeededNumbers(seed: UInt64(seed))
     let text = (0..<Int.random(in: 1...80, using: &random)).map { _ in Self.fragments.randomElement(using: &random)! }
       .joined()
     try Self.check(text, seed: UInt64(seed))
@@ -46,7 +34,7 @@ struct ParserFuzzTests {
 
   @Test(arguments: 0..<100)
   func mutatedSeedDeck(seed: Int) throws {
-    var random = SplitMix64(state: UInt64(seed) &+ 1000)
+    var random = SeededNumbers(seed: UInt64(seed) &+ 1000)
     var scalars = Array(
       String(decoding: try TestFiles.repositoryData("examples/khrushchev.txt"), as: UTF8.self).unicodeScalars)
     for _ in 0..<Int.random(in: 1...30, using: &random) {

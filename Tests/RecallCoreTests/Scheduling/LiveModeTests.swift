@@ -212,7 +212,7 @@ struct LiveModeTests {
 }
 
 /// A tiny deterministic source of test inputs (SplitMix64), independent of the library's.
-struct SeededNumbers {
+struct SeededNumbers: RandomNumberGenerator {
   var state: UInt64
 
   init(seed: UInt64) { state = seed }
