@@ -8,6 +8,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "accuracy":
   ImportAccuracy.run(folders: Array(arguments.dropFirst()))
+case "optimizer":
+  try OptimizerBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "scheduling":
   try SchedulingBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "import-phases" where arguments.count == 2:
@@ -41,6 +43,6 @@ case "explain" where arguments.count == 2:
         + source.lines[entry.line - 1])
   }
 default:
-  print("usage: recall-bench accuracy FOLDER... | train-paste FOLDER... | scheduling [100000|1000000] | explain FILE")
+  print("usage: recall-bench accuracy FOLDER... | train-paste FOLDER... | scheduling [100000|1000000] | optimizer | import-phases FILE | explain FILE")
   exit(2)
 }
