@@ -84,6 +84,22 @@ extension Collection {
       }
     }
 
+    let flagged =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM card WHERE deckId = ? AND (front = '' OR back = '')", arguments: [deckID])
+      ?? 0
+    // Toward an exam, today's reviews and new cards are the plan's (which keeps within the exam's daily cap).
+    if let plan = try examPlan(deckID: deckID, at: now, in: db) {
+      let planned = plan.days.first { $0.day == day.number(of: now) }
+      let inLearning = Set(learningNow + learningAhead)
+      let reviews = (planned?.reviews ?? []).compactMap(Int64.init).filter { !inLearning.contains($0) }
+      let new = (planned?.newCards ?? []).compactMap(Int64.init)
+      return StudyQueue(
+        cardIDs: learningNow + reviews + new + learningAhead,
+        counts: StudyCounts(review: reviews.count, learning: inLearning.count, new: new.count), flagged: flagged,
+        nextLearningDue: nextLearningDue)
+    }
+
     // Columns by position: looking them up by name costs more than the rest of the loop.
     var candidates: [(id: Int64, stability: Double, lastReview: Date)] = []
     let dueReviews = try Row.fetchCursor(
@@ -109,10 +125,6 @@ extension Collection {
     let newIDs = try Int64.fetchAll(
       db, sql: "SELECT id FROM card WHERE \(studiable) AND phase = 'new' ORDER BY position LIMIT ?",
       arguments: [deckID, timestamp, newRoom])
-    let flagged =
-      try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM card WHERE deckId = ? AND (front = '' OR back = '')", arguments: [deckID])
-      ?? 0
     return StudyQueue(
       cardIDs: learningNow + reviewIDs + newIDs + learningAhead,
       counts: StudyCounts(

@@ -36,6 +36,9 @@ public struct DeckOptions: Sendable, Hashable, Codable {
   public var leechThreshold = 8
   /// What happens to a leech.
   public var leechAction = LeechAction.tag
+  /// The exam the deck is studied toward, if one is set (`recall exam set`): until it, the daily queue follows
+  /// the exam plan instead of plain FSRS.
+  public var exam: ExamSettings?
 
   /// Anki's defaults.
   public init() {}
@@ -69,7 +72,7 @@ public struct DeckOptions: Sendable, Hashable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case newCardsPerDay, reviewsPerDay, learnAheadSeconds, dayStartHour, timeZone, desiredRetention, learningSteps
-    case relearningSteps, maximumInterval, parameters, fuzz, leechThreshold, leechAction
+    case relearningSteps, maximumInterval, parameters, fuzz, leechThreshold, leechAction, exam
   }
 
   /// Decodes options; every missing key keeps its default, so options saved by older versions still load.
@@ -92,5 +95,6 @@ public struct DeckOptions: Sendable, Hashable, Codable {
     fuzz = try value(.fuzz, defaults.fuzz)
     leechThreshold = try value(.leechThreshold, defaults.leechThreshold)
     leechAction = try value(.leechAction, defaults.leechAction)
+    exam = try container.decodeIfPresent(ExamSettings.self, forKey: .exam)
   }
 }
