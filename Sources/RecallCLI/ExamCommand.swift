@@ -41,7 +41,7 @@ struct ExamCommand: AsyncParsableCommand {
         guard examDay > options.day.number(of: Date()) else { throw CommandFailure("the exam date must be after today") }
         do {
           options.exam = try ExamSettings(examDay: examDay, targetRecall: target, maximumCardsPerDay: maxPerDay)
-        } catch { throw CommandFailure(error.description) }
+        } catch let error as ExamSettingsError { throw CommandFailure(error.description) }
         try store.setOptions(options, ofDeck: name)
         print("Exam set for \(date) on “\(name)”: target \(Int(target * 100))% recall, at most \(maxPerDay) cards a day.")
         if let plan = try store.examPlan(deck: name) { print(Status.text(plan.status, plan: plan)) }

@@ -64,7 +64,7 @@ struct OptimizeCommand: AsyncParsableCommand {
         let file = try InputFile.read(revlog)
         do {
           histories = try ReviewLogCSV.parse(String(decoding: file.data, as: UTF8.self))
-        } catch {
+        } catch let error as ReviewLogCSVError {
           throw CommandFailure("\(revlog):\(error.line): \(error.message)")
         }
       } else {
