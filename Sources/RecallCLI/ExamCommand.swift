@@ -36,14 +36,19 @@ struct ExamCommand: AsyncParsableCommand {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = options.resolvedTimeZone
-        guard let day = formatter.date(from: date) else { throw CommandFailure("write the date as YYYY-MM-DD, not “\(date)”") }
+        guard let day = formatter.date(from: date) else {
+          throw CommandFailure("write the date as YYYY-MM-DD, not “\(date)”")
+        }
         let examDay = options.day.number(of: day.addingTimeInterval(Double(options.dayStartHour) * 3600 + 60))
-        guard examDay > options.day.number(of: Date()) else { throw CommandFailure("the exam date must be after today") }
+        guard examDay > options.day.number(of: Date()) else {
+          throw CommandFailure("the exam date must be after today")
+        }
         do {
           options.exam = try ExamSettings(examDay: examDay, targetRecall: target, maximumCardsPerDay: maxPerDay)
         } catch let error as ExamSettingsError { throw CommandFailure(error.description) }
         try store.setOptions(options, ofDeck: name)
-        print("Exam set for \(date) on “\(name)”: target \(Int(target * 100))% recall, at most \(maxPerDay) cards a day.")
+        print(
+          "Exam set for \(date) on “\(name)”: target \(Int(target * 100))% recall, at most \(maxPerDay) cards a day.")
         if let plan = try store.examPlan(deck: name) { print(Status.text(plan.status, plan: plan)) }
       }
     }

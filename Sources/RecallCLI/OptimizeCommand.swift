@@ -76,7 +76,8 @@ struct OptimizeCommand: AsyncParsableCommand {
         applied = try applyIfBetter(result, histories: histories, configuration: configuration, to: deck, in: store)
       }
       let report = Report(
-        parameters: result.parameters.weights, log_loss: result.logLoss, rmse_bins: result.rmseBins, items: result.items,
+        parameters: result.parameters.weights, log_loss: result.logLoss, rmse_bins: result.rmseBins,
+        items: result.items,
         default_log_loss: result.defaultLogLoss, default_rmse_bins: result.defaultRmseBins,
         reason: result.reason?.description, applied: applied)
       if json { return try JSONOutput.print(report) }

@@ -37,7 +37,8 @@ struct PlanningCommandTests {
   @Test func aBadReviewLogNamesTheLine() throws {
     let folder = try TemporaryFolder()
     let path = try folder.write(
-      "log.csv", Data("card_id,review_rating,review_time,review_duration\n1,3,2024-01-01T00:00:00Z,1000\n2,9,x,1\n".utf8))
+      "log.csv",
+      Data("card_id,review_rating,review_time,review_duration\n1,3,2024-01-01T00:00:00Z,1000\n2,9,x,1\n".utf8))
     let result = try RecallProcess.run(["optimize", "--revlog", path])
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("recall: \(path):3: "))

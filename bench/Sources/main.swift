@@ -43,6 +43,8 @@ case "explain" where arguments.count == 2:
         + source.lines[entry.line - 1])
   }
 default:
-  print("usage: recall-bench accuracy FOLDER... | train-paste FOLDER... | scheduling [100000|1000000] | optimizer | import-phases FILE | explain FILE")
+  print(
+    "usage: recall-bench accuracy FOLDER... | train-paste FOLDER... | scheduling [100000|1000000] | optimizer | import-phases FILE | explain FILE"
+  )
   exit(2)
 }
