@@ -33,7 +33,7 @@ let package = Package(
     .executableTarget(name: "recall-bench", dependencies: ["RecallCore", "RecallStore"], path: "bench/Sources"),
     .testTarget(
       name: "RecallCoreTests", dependencies: ["RecallCore"],
-      exclude: ["Import/Corpus", "Import/Fixtures", "Scheduling/Fixtures", "Optimization/Fixtures"]),
+      exclude: ["Import/Corpus", "Import/Fixtures", "Scheduling/Fixtures", "Optimization/Fixtures", "Grading/Fixtures"]),
     .testTarget(name: "RecallStoreTests", dependencies: ["RecallStore"]),
     .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "recall"]),
   ]

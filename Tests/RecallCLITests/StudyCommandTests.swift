@@ -74,7 +74,7 @@ struct StudyCommandTests {
       ["study", "--collection", collection, "--type", "--limit", "1"], input: Data(input.utf8))
     #expect(result.stdout.contains("prompt: type (an empty line ends the answer)"))
     #expect(result.stdout.contains("typed:\n  destalini[-s][+z]ation decentralisation\n"))
-    #expect(result.stdout.contains("suggested: good"))
+    #expect(result.stdout.contains("points: 2/2 · correct\nsuggested: good"))
     #expect(result.stdout.contains("answered: good · learning"))
   }
 

@@ -8,6 +8,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "accuracy":
   ImportAccuracy.run(folders: Array(arguments.dropFirst()))
+case "grading":
+  try GradingBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "optimizer":
   try OptimizerBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "scheduling":
@@ -44,7 +46,7 @@ case "explain" where arguments.count == 2:
   }
 default:
   print(
-    "usage: recall-bench accuracy FOLDER... | train-paste FOLDER... | scheduling [100000|1000000] | optimizer | import-phases FILE | explain FILE"
+    "usage: recall-bench accuracy FOLDER... | train-paste FOLDER... | scheduling [100000|1000000] | optimizer | grading | import-phases FILE | explain FILE"
   )
   exit(2)
 }

@@ -22,6 +22,7 @@ final class LineScreen: StudyScreen {
     if let check = view.check {
       lines.append("typed:")
       lines.append("  " + Self.render(check.segments))
+      if let points = check.points { lines.append("points: \(points.hit)/\(points.total) · \(points.verdict)") }
       if !check.missed.isEmpty { lines.append("missed: " + check.missed.joined(separator: " · ")) }
       lines.append("suggested: \(check.suggestedRating)")
     }

@@ -169,20 +169,17 @@ final class StudySession {
     return Rating.allCases.map { ($0, cram ? "—" : Interval.describe(from: now, to: preview[$0]!.due)) }
   }
 
-  /// Three other answers from the deck beside the right one, preferring answers of a similar length; the same
-  /// card always gets the same options.
-  private func choiceOptions(for card: Card) throws -> (texts: [String], correct: Int) {
-    var generator = SplitMix64(seed: UInt64(bitPattern: card.id))
-    let others = Array(
-      Set(try collection.cards(deck: deck).map(\.back).filter { !$0.isEmpty && $0 != card.back })
-    )
-    .sorted()
-    .shuffled(using: &generator)
-    .sorted { abs($0.count - card.back.count) < abs($1.count - card.back.count) }
-    .prefix(3)
-    var texts = Array(others) + [card.back]
-    texts.shuffle(using: &generator)
-    return (texts, texts.firstIndex(of: card.back)!)
+  /// Three answers of the same kind from the deck beside the right one (RecallCore's quiz builder); the same card
+  /// always gets the same options.
+  private func choiceOptions(for card: Card) throws -> (texts: [String], correct: Int)? {
+    let cards = try collection.cards(deck: deck).filter { !$0.flagged }.map {
+      QuizCard(id: $0.id, front: $0.front, back: $0.back)
+    }
+    guard
+      let question = QuizBuilder(cards: cards, seed: 0).multipleChoice(
+        for: QuizCard(id: card.id, front: card.front, back: card.back))
+    else { return nil }
+    return (question.options, question.correctIndex)
   }
 
   private func edit(_ card: inout Card) throws {

@@ -108,6 +108,10 @@ final class TerminalScreen: StudyScreen, @unchecked Sendable {
       lines.append("")
       lines.append(style("You typed:", "2"))
       lines += Self.wrap(render(check.segments), width: width * 4)
+      if let points = check.points {
+        let colour = points.verdict == "correct" ? "32" : points.verdict == "partial" ? "33" : "31"
+        lines.append(style("\(points.hit) of \(points.total) points · \(points.verdict)", "1;\(colour)"))
+      }
       if !check.missed.isEmpty {
         lines.append(style("Missed: ", "33") + check.missed.joined(separator: " · "))
       }

@@ -18,13 +18,37 @@ public struct AnswerCheck: Sendable, Hashable {
   public var suggestedRating: Rating
   /// Parts of the answer the student missed, to show after the diff (empty when nothing was missed).
   public var missed: [String]
+  /// The points of the answer recalled and their number, and the verdict, when the checker grades by points.
+  public var points: (hit: Int, total: Int, verdict: String)?
 
   /// Creates a check.
-  public init(segments: [Segment], similarity: Double, suggestedRating: Rating, missed: [String] = []) {
+  public init(
+    segments: [Segment], similarity: Double, suggestedRating: Rating, missed: [String] = [],
+    points: (hit: Int, total: Int, verdict: String)? = nil
+  ) {
     self.segments = segments
     self.similarity = similarity
     self.suggestedRating = suggestedRating
     self.missed = missed
+    self.points = points
+  }
+
+  /// Checks are equal when everything they show is equal.
+  public static func == (lhs: AnswerCheck, rhs: AnswerCheck) -> Bool {
+    lhs.segments == rhs.segments && lhs.similarity == rhs.similarity && lhs.suggestedRating == rhs.suggestedRating
+      && lhs.missed == rhs.missed && lhs.points?.hit == rhs.points?.hit && lhs.points?.total == rhs.points?.total
+      && lhs.points?.verdict == rhs.points?.verdict
+  }
+
+  /// Hashes what ``==`` compares.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(segments)
+    hasher.combine(similarity)
+    hasher.combine(suggestedRating)
+    hasher.combine(missed)
+    hasher.combine(points?.hit)
+    hasher.combine(points?.total)
+    hasher.combine(points?.verdict)
   }
 }
 
