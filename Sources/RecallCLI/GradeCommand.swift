@@ -13,13 +13,14 @@ struct GradeCommand: AsyncParsableCommand {
       "suggested_rating", "missed"} or {"error": "..."}.
       """)
 
-  @Option(help: "The card's answer.")
+  // Unconditional: answers often start with a bullet dash, which must not read as an option.
+  @Option(parsing: .unconditional, help: "The card's answer.")
   var expected: String?
 
-  @Option(help: "What the student typed.")
+  @Option(parsing: .unconditional, help: "What the student typed.")
   var typed: String?
 
-  @Option(help: "The card's question, for context.")
+  @Option(parsing: .unconditional, help: "The card's question, for context.")
   var front: String?
 
   @Option(help: "A JSON-lines file of answers to grade (- reads standard input).")
