@@ -12,7 +12,7 @@ public struct RecallCommand: AsyncParsableCommand {
       StudyCommand.self, StatsCommand.self, AnswerCommand.self, UndoCommand.self, SuspendCommand.self,
       UnsuspendCommand.self, BuryCommand.self,
       ResetCommand.self, SetDueCommand.self, DeckCommand.self, FSRSCommand.self, CheckCommand.self,
-      OptimizeCommand.self, ExamCommand.self, GradeCommand.self,
+      OptimizeCommand.self, ExamCommand.self, GradeCommand.self, QuizCommand.self,
     ]
   )
 
