@@ -45,7 +45,23 @@ struct ImportCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let (parsed, failures) = FileImport.parse(files, format: ImportFormat(rawValue: format), encoding: encoding)
+      // Anki packages and Recall JSON exports are whole collections: they go to their own importer.
+      let collectionFiles = files.filter(FileImport.isCollectionFile)
+      let textFiles = files.filter { !collectionFiles.contains($0) }
+      let (parsed, textFailures) = FileImport.parse(
+        textFiles, format: ImportFormat(rawValue: format), encoding: encoding)
+      var failures = textFailures
+      if !collectionFiles.isEmpty {
+        let result = FileImport.importCollectionFiles(
+          collectionFiles, deck: deck, dryRun: dryRun, into: collection.open)
+        if json {
+          try JSONOutput.print(
+            result.reports.count == 1 ? AnyEncodable(result.reports[0]) : AnyEncodable(result.reports))
+        } else {
+          result.reports.forEach { print($0.text) }
+        }
+        failures += result.failures
+      }
       if dryRun {
         try report(parsed.map(\.deck), files: parsed.map(\.file))
       } else if !parsed.isEmpty {

@@ -8,10 +8,10 @@ public struct RecallCommand: AsyncParsableCommand {
     abstract: "Flashcards from your notes, scheduled with FSRS-6.",
     version: "0.1.0",
     subcommands: [
-      ImportCommand.self, DecksCommand.self, CardsCommand.self, DueCommand.self, CardCommand.self,
+      ImportCommand.self, ExportCommand.self, DecksCommand.self, CardsCommand.self, DueCommand.self, CardCommand.self,
       StudyCommand.self, StatsCommand.self, AnswerCommand.self, UndoCommand.self, SuspendCommand.self,
       UnsuspendCommand.self, BuryCommand.self,
-      ResetCommand.self, SetDueCommand.self, DeckCommand.self, FSRSCommand.self, CheckCommand.self,
+      ResetCommand.self, SetDueCommand.self, DeckCommand.self, FSRSCommand.self, CheckCommand.self, ServeCommand.self,
       OptimizeCommand.self, ExamCommand.self, GradeCommand.self, QuizCommand.self,
     ]
   )
