@@ -33,18 +33,10 @@ struct ExamCommand: AsyncParsableCommand {
         let store = try collection.open()
         let name = try ExamCommand.deck(deck, in: store)
         var options = try storeCall { try store.options(ofDeck: name) }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = options.resolvedTimeZone
-        guard let day = formatter.date(from: date) else {
-          throw CommandFailure("write the date as YYYY-MM-DD, not “\(date)”")
-        }
-        let examDay = options.day.number(of: day.addingTimeInterval(Double(options.dayStartHour) * 3600 + 60))
-        guard examDay > options.day.number(of: Date()) else {
-          throw CommandFailure("the exam date must be after today")
-        }
         do {
-          options.exam = try ExamSettings(examDay: examDay, targetRecall: target, maximumCardsPerDay: maxPerDay)
+          options.exam = try ExamSettings(
+            examDate: date, today: options.day.number(of: Date()), targetRecall: target,
+            maximumCardsPerDay: maxPerDay)
         } catch let error as ExamSettingsError { throw CommandFailure(error.description) }
         try store.setOptions(options, ofDeck: name)
         print(

@@ -6,12 +6,16 @@ public struct ExamDayPlan: Sendable, Hashable {
   public var newCards: [String]
   /// Cards to review.
   public var reviews: [String]
+  /// Mean predicted exam-day recall if the plan is followed up to the end of this day and nothing is studied
+  /// after it: how ready the learner would be. The last day's equals ``ExamStatus/predictedMeanRecall``.
+  public var readiness: Double
 
   /// Creates a day plan.
-  public init(day: Int, newCards: [String], reviews: [String]) {
+  public init(day: Int, newCards: [String], reviews: [String], readiness: Double = 0) {
     self.day = day
     self.newCards = newCards
     self.reviews = reviews
+    self.readiness = readiness
   }
 
   /// Cards studied that day.

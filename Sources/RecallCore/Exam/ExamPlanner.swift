@@ -144,13 +144,29 @@ public struct ExamPlanner: Sendable {
       }
       dayPlans.append(plan)
     }
+    // Readiness by day: each card adds its exam-day recall after its last study up to that day, accumulated
+    // as changes on the days it is studied.
+    var readinessChanges = [Double](repeating: 0, count: dayPlans.count)
+    var readinessBase = 0.0
     let forecasts = cards.indices.map { index in
       let card = cards[index]
-      let predicted = predictedRecall(card, studyDays: studied[index], examDay: examDay)
+      let recalls = recallAfterEachStudy(card, studyDays: studied[index], examDay: examDay)
+      let withoutStudy = predictedRecall(card, studyDays: [], examDay: examDay)
+      readinessBase += withoutStudy
+      var previous = withoutStudy
+      for (day, recall) in zip(studied[index], recalls) {
+        readinessChanges[day - today] += recall - previous
+        previous = recall
+      }
+      let predicted = recalls.last ?? withoutStudy
       return ExamCardForecast(
-        id: card.id, studyDays: studied[index], predictedRecall: predicted,
-        recallWithoutStudy: predictedRecall(card, studyDays: [], examDay: examDay),
+        id: card.id, studyDays: studied[index], predictedRecall: predicted, recallWithoutStudy: withoutStudy,
         shortfall: predicted < target ? .dailyLimit : nil)
+    }
+    var readiness = readinessBase
+    for offset in dayPlans.indices {
+      readiness += readinessChanges[offset]
+      dayPlans[offset].readiness = cards.isEmpty ? 0 : readiness / Double(cards.count)
     }
     return ExamPlan(
       today: today, settings: settings, days: dayPlans, forecasts: forecasts,
@@ -279,13 +295,23 @@ public struct ExamPlanner: Sendable {
 
   /// Exam-day recall if the card is studied on `studyDays` and recalled each time.
   private func predictedRecall(_ card: ExamCard, studyDays: [Int], examDay: Int) -> Double {
+    recallAfterEachStudy(card, studyDays: studyDays, examDay: examDay).last
+      ?? card.memory.map { recall(of: $0, lastDay: card.lastReviewDay ?? 0, examDay: examDay) } ?? 0
+  }
+
+  /// Exam-day recall after each of the studies on `studyDays` (each recalled), had study stopped there.
+  private func recallAfterEachStudy(_ card: ExamCard, studyDays: [Int], examDay: Int) -> [Double] {
     var state = card.memory
     var last = card.lastReviewDay ?? 0
-    for day in studyDays {
-      state = model.nextState(state, rating: .good, elapsedDays: state == nil ? 0 : day - last)
+    return studyDays.map { day in
+      let next = model.nextState(state, rating: .good, elapsedDays: state == nil ? 0 : day - last)
+      state = next
       last = day
+      return recall(of: next, lastDay: day, examDay: examDay)
     }
-    guard let state else { return 0 }
-    return model.retrievability(elapsedDays: Double(max(0, examDay - last)), stability: state.stability)
+  }
+
+  private func recall(of state: MemoryState, lastDay: Int, examDay: Int) -> Double {
+    model.retrievability(elapsedDays: Double(max(0, examDay - lastDay)), stability: state.stability)
   }
 }

@@ -42,3 +42,21 @@ public struct ExamSettings: Sendable, Hashable, Codable {
     }
   }
 }
+
+extension ExamSettings {
+  /// Settings for an exam on the calendar date `examDate` (`YYYY-MM-DD`), which must come after the study day
+  /// `today`.
+  ///
+  /// - Throws: ``ExamSettingsError`` for a date that is not a real date or not in the future, or a target or
+  ///   limit out of range.
+  public init(
+    examDate: String, today: Int, targetRecall: Double = 0.9, maximumCardsPerDay: Int
+  ) throws(ExamSettingsError) {
+    guard let examDay = SchedulingDay.number(ofCalendarDate: examDate) else { throw .invalidDate(examDate) }
+    guard examDay > today else { throw .dateNotInTheFuture(examDate) }
+    try self.init(examDay: examDay, targetRecall: targetRecall, maximumCardsPerDay: maximumCardsPerDay)
+  }
+
+  /// The exam's calendar date, `YYYY-MM-DD`.
+  public var examDate: String { SchedulingDay.calendarDate(ofDay: examDay) }
+}

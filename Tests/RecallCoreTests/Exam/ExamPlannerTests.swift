@@ -104,6 +104,46 @@ struct ExamPlannerTests {
     #expect(throws: DecodingError.self) { try JSONDecoder().decode(ExamSettings.self, from: invalid) }
   }
 
+  @Test("readiness: each day's mean exam-day recall if study stopped after it, ending at the prediction")
+  func readiness() throws {
+    var cards = (0..<25).map { ExamCard(newCardID: "n\($0)") }
+    cards.append(ExamCard(id: "r", memory: MemoryState(stability: 3, difficulty: 6), lastReviewDay: 48))
+    let settings = try ExamSettings(examDay: 60, targetRecall: 0.9, maximumCardsPerDay: 10)
+    let plan = planner.plan(cards: cards, today: 50, settings: settings)
+    for dayPlan in plan.days {
+      // From first principles: every card replayed through its studies up to this day.
+      let expected =
+        zip(cards, plan.forecasts).map { card, forecast in
+          let done = forecast.studyDays.filter { $0 <= dayPlan.day }
+          return done.isEmpty && card.isNew ? 0 : examRecall(card, days: done, examDay: 60)
+        }.reduce(0, +) / Double(cards.count)
+      #expect(abs(dayPlan.readiness - expected) < 1e-12, "day \(dayPlan.day)")
+    }
+    #expect(abs((plan.days.last?.readiness ?? 0) - plan.status.predictedMeanRecall) < 1e-12)
+    #expect(plan.days[0].readiness < plan.days.last!.readiness)
+  }
+
+  @Test(
+    "an exam date is a calendar date after today",
+    arguments: [
+      ("2026-12-20", 20_807, nil),
+      ("2026-11-27", 20_784, ExamSettingsError.dateNotInTheFuture("2026-11-27")),
+      ("2026-02-30", 0, ExamSettingsError.invalidDate("2026-02-30")),
+      ("20/12/2026", 0, ExamSettingsError.invalidDate("20/12/2026")),
+      ("2026-1-5", 0, ExamSettingsError.invalidDate("2026-1-5")),
+    ])
+  func examDate(text: String, day: Int, error: ExamSettingsError?) throws {
+    // 2026-11-27 is day 20,784 since 1970-01-01.
+    let today = 20_784
+    if let error {
+      #expect(throws: error) { try ExamSettings(examDate: text, today: today, maximumCardsPerDay: 50) }
+    } else {
+      let settings = try ExamSettings(examDate: text, today: today, maximumCardsPerDay: 50)
+      #expect(settings.examDay == day)
+      #expect(settings.examDate == text)
+    }
+  }
+
   @Test("simulated: exam mode beats plain FSRS on exam-day recall within the limit")
   func simulated() throws {
     let cards = 60
