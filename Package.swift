@@ -36,7 +36,8 @@ let package = Package(
     .target(
       name: "RecallServer",
       dependencies: [
-        "RecallCore", "RecallStore",
+        // RecallAnki: the Import page takes Anki packages and Recall JSON exports too.
+        "RecallCore", "RecallStore", "RecallAnki",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -36,7 +36,7 @@ from pathlib import Path
 from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem, FSRSReview
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_LOG = ROOT.parent / "shared" / "data" / "review_log_josh.csv"
+DEFAULT_LOG = ROOT / "examples" / "review_log_josh.csv"
 
 
 def parse_time(text: str) -> datetime:

@@ -24,13 +24,20 @@ final class AnkiPackageReader {
 
   init(url: URL, limits: AnkiPackageLimits) throws(AnkiPackageError) {
     self.limits = limits
+    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+      throw .io(path: url.path, reason: "no such file")
+    }
+    // A zip starts with `PK`. Checked first because the zip reader looks for the archive's end by searching every
+    // byte of a file that is not one, which takes seconds for a large file.
+    let signature = (try? handle.read(upToCount: 2)) ?? Data()
+    try? handle.close()
+    guard signature == Data("PK".utf8) else {
+      throw .notAnkiPackage(reason: "\(url.lastPathComponent) is not a zip archive")
+    }
     let archive: Archive
     do {
       archive = try Archive(url: url, accessMode: .read)
     } catch {
-      if !FileManager.default.fileExists(atPath: url.path) {
-        throw .io(path: url.path, reason: "no such file")
-      }
       throw .notAnkiPackage(reason: "\(url.lastPathComponent) is not a zip archive")
     }
     self.archive = archive

@@ -10,10 +10,11 @@ struct ServeCommand: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Study in a browser: decks, import, study, browse, stats and settings, on a laptop or a phone.",
     discussion: """
-      Files named after the options are imported first, as `recall import` would, so \
-      `recall serve notes.txt` is enough to start. The server listens on 127.0.0.1 (this machine only) unless \
-      --host says otherwise; any other address needs --password-file. Ctrl-C (or SIGTERM) stops it after the \
-      requests in flight; every answer already given is on disk.
+      Files named after the options are imported first, as `recall import` would (Anki packages and Recall \
+      JSON exports whole, with their history and images), so `recall serve notes.txt` is enough to start. The \
+      server listens on 127.0.0.1 (this machine only) unless --host says otherwise; any other address needs \
+      --password-file. Ctrl-C (or SIGTERM) stops it after the requests in flight; every answer already given is \
+      on disk.
       """
   )
 
@@ -71,11 +72,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
   }
 
-  /// Imports the files named on the command line as `recall import` does; any file that cannot be read stops
-  /// the server from starting, since the student meant to study it.
+  /// Imports the files named on the command line as `recall import` does: Anki packages and Recall JSON exports
+  /// through the collection importer, text files parsed. Any file that cannot be read stops the server from
+  /// starting, since the student meant to study it; text files are all parsed before anything is saved.
   private func importFiles(into store: Collection) throws {
-    let (parsed, failures) = FileImport.parse(files)
+    let collectionFiles = files.filter(FileImport.isCollectionFile)
+    let (parsed, failures) = FileImport.parse(files.filter { !collectionFiles.contains($0) })
     guard failures.isEmpty else { throw CommandFailure(failures.joined(separator: "\nrecall: ")) }
+    if !collectionFiles.isEmpty {
+      let result = FileImport.importCollectionFiles(collectionFiles, deck: nil, dryRun: false, into: { store })
+      for report in result.reports { Self.write(report.text + "\n", to: .standardOutput) }
+      guard result.failures.isEmpty else { throw CommandFailure(result.failures.joined(separator: "\nrecall: ")) }
+    }
     for report in try storeCall({ try FileImport.save(parsed, deck: nil, into: store) }) {
       Self.write(report.text + "\n", to: .standardOutput)
     }

@@ -108,13 +108,13 @@ struct CardCommand: AsyncParsableCommand {
       }
       print(
         "next: "
-          + Rating.allCases.map { "\($0) \(Interval.describe(from: now, to: preview[$0]!.due))" }.joined(
+          + Rating.allCases.map { "\($0) \(IntervalText.describe(from: now, to: preview[$0]!.due))" }.joined(
             separator: " · "))
       if !report.history.isEmpty { print("\nhistory:") }
       for record in report.history {
         print(
           "  \(Self.format(record.reviewedAt))  \(record.rating)  \(record.phaseBefore.rawValue) → \(record.phaseAfter.rawValue)"
-            + "  next in \(Interval.describe(days: record.intervalDays))\(record.mode == "cram" ? "  (cram)" : "")")
+            + "  next in \(IntervalText.describe(days: record.intervalDays))\(record.mode == "cram" ? "  (cram)" : "")")
       }
     }
   }
@@ -123,24 +123,6 @@ struct CardCommand: AsyncParsableCommand {
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     return formatter.string(from: date)
-  }
-}
-
-/// Short human intervals: "1m", "10m", "3h", "4d", "2.5mo", "1.2y".
-enum Interval {
-  static func describe(from start: Date, to end: Date) -> String {
-    describe(days: end.timeIntervalSince(start) / 86_400)
-  }
-
-  static func describe(days: Double) -> String {
-    let minutes = days * 1440
-    switch minutes {
-    case ..<60: return "\(max(1, Int(minutes.rounded())))m"
-    case ..<1440: return "\(Int((minutes / 60).rounded()))h"
-    case ..<(1440 * 30): return "\(Int(days.rounded()))d"
-    case ..<(1440 * 365): return String(format: "%.1fmo", days / 30)
-    default: return String(format: "%.1fy", days / 365)
-    }
   }
 }
 

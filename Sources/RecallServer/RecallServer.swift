@@ -106,6 +106,8 @@ public enum RecallServer {
     Assets.register(on: router)
     APIRoutes(library: library).register(on: router)
     PageRoutes(library: library, login: login).register(on: router)
+    PackageImportRoutes(library: library).register(on: router)
+    MediaRoutes(library: library).register(on: router)
     return router
   }
 }

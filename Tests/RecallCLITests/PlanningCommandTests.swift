@@ -5,11 +5,9 @@ import Testing
 @Suite(.serialized)
 struct PlanningCommandTests {
   static let deck = SchedulingCommandTests.deck
-  static let joshLog = RecallProcess.packageRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/data/review_log_josh.csv").path
+  static let joshLog = RecallProcess.packageRoot.appendingPathComponent("examples/review_log_josh.csv").path
 
   @Test func optimizeFitsARealReviewLogBetterThanTheDefaults() throws {
-    try #require(FileManager.default.fileExists(atPath: Self.joshLog), "the shared review log sits beside the checkout")
     let result = try RecallProcess.run([
       "optimize", "--revlog", Self.joshLog, "--timezone", "UTC", "--day-starts-at", "4", "--json",
     ])

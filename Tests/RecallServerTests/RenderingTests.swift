@@ -92,6 +92,17 @@ import Testing
     #expect(retention.components(separatedBy: "<polyline").count == 3)
   }
 
+  @Test func readinessChartPlotsNowAndEachDayAgainstTheTarget() {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let chart = Charts.readiness([(start, 0.5), (start.addingTimeInterval(86_400), 1)], now: 0, target: 0.9)
+      .description
+    // Plot area 44…630 across, 14 (100%) … 190 (0%) down: three points evenly spaced.
+    #expect(chart.contains("<polyline points=\"44,190 337,102 630,14\" class=\"line\"/>"))
+    #expect(chart.contains("<title>Now, with no more study: 0%</title>"))
+    #expect(chart.contains("<title>Target 90%</title>"))
+    #expect(chart.contains("0% now, 100% by the exam"))
+  }
+
   @Test func cachedPreviewsAgreeWithTheStore() async throws {
     let collection = try Fixture.collection()
     let library = Library(collection: collection, checker: FuzzyAnswerChecker())
@@ -107,12 +118,12 @@ import Testing
   }
 
   @Test func intervalsReadLikeTheTerminalOnes() {
-    #expect(Interval.describe(days: 1.0 / 1440) == "1m")
-    #expect(Interval.describe(days: 10.0 / 1440) == "10m")
-    #expect(Interval.describe(days: 0.25) == "6h")
-    #expect(Interval.describe(days: 3) == "3d")
-    #expect(Interval.describe(days: 75) == "2.5mo")
-    #expect(Interval.describe(days: 400) == "1.1y")
+    #expect(IntervalText.describe(days: 1.0 / 1440) == "1m")
+    #expect(IntervalText.describe(days: 10.0 / 1440) == "10m")
+    #expect(IntervalText.describe(days: 0.25) == "6h")
+    #expect(IntervalText.describe(days: 3) == "3d")
+    #expect(IntervalText.describe(days: 75) == "2.5mo")
+    #expect(IntervalText.describe(days: 400) == "1.1y")
     #expect(SettingsPage.steps([60, 600, 3600, 86_400, 30]) == "1m 10m 1h 1d 30s")
     #expect(SettingsPage.parseSteps("1m 10m, 1h 2d 30s 5") == [60, 600, 3600, 172_800, 30, 300])
     #expect(SettingsPage.parseSteps("1x") == nil)

@@ -4,7 +4,9 @@
 The script starts `recall serve` on a free loopback port with a fresh collection, then, as a student would:
 pastes the seed deck on Import, fixes its two flagged cards, saves, studies five cards with the keyboard, undoes
 one, checks that Stats changed; tries the typed-answer and multiple-choice modes, merges and splits cards in the
-import editor, browses, edits and suspends a card, switches to the dark theme; checks that a deck whose cards
+import editor, browses, edits and suspends a card, switches to the dark theme, sets an exam date and reads its
+readiness chart on Stats, then clears it; imports an Anki package (picked in the text form, previewed, saved) and
+sees its image on a card; checks that a deck whose cards
 hold `<img src=x onerror=...>` and `<script>` stays inert (no dialog, no request, no script); and uses the app
 with JavaScript off. Every page is screenshotted at desktop and 360 px phone width into a folder printed at the
 end. Any console error (a Content-Security-Policy violation included) fails the run.
@@ -16,6 +18,7 @@ installed (pip install playwright) and chromium must be on PATH: `playwright ins
 """
 
 import argparse
+import datetime
 import json
 import os
 import pathlib
@@ -31,6 +34,9 @@ from playwright.sync_api import expect, sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SEED = (ROOT / "examples" / "khrushchev.txt").read_text(encoding="utf-8")
+SEED_DECK = "Khrushchev GOVERNMENT Flashcards"
+# Made by Anki itself (scripts/anki/make_fixtures.py): 46 cards in 5 decks, one image (cell.png).
+PACKAGE = ROOT / "Tests" / "RecallAnkiTests" / "Fixtures" / "legacy2.apkg"
 DESKTOP = {"width": 1280, "height": 860}
 PHONE = {"width": 360, "height": 780}
 HOSTILE_FRONT = '<img src=x onerror="window.__xss=1;fetch(\'/xss-probe\')">'
@@ -150,7 +156,7 @@ def test_import_fix_and_save(run):
     expect(page.locator(".preview-summary")).to_contain_text("2 missing a side")
     for line in (2, 52, 81):
         expect(page.locator(".warning-line", has_text=f"Line {line}")).to_have_count(1)
-    expect(page.locator("#deck-name")).to_have_value("Khrushchev GOVERNMENT Flashcards")
+    expect(page.locator("#deck-name")).to_have_value(SEED_DECK)
     run.shot(page, "desktop-import-preview", full_page=False)
 
     flagged = page.locator(".preview-card.is-flagged")
@@ -343,6 +349,34 @@ def test_settings_and_dark_theme(run):
     dark.close()
 
 
+def test_exam_mode(run):
+    context = run.context(DESKTOP)
+    page = run.watch(context.new_page())
+    page.goto(run.base + "/")
+    decks = api(page, "GET", "/api/v1/decks")["body"]
+    deck_id = next(deck["id"] for deck in decks if deck["name"] == SEED_DECK)
+    page.goto(f"{run.base}/settings?deck={deck_id}")
+    tomorrow = page.locator("#exam-date").get_attribute("min")  # in the deck's own study days
+    in_three_weeks = (datetime.date.fromisoformat(tomorrow) + datetime.timedelta(days=20)).isoformat()
+    page.locator("#exam-date").fill(in_three_weeks)
+    page.locator("#exam-cap").fill("12")
+    page.get_by_role("button", name="Set exam").click()
+    expect(page.locator(".notice-success")).to_contain_text("Exam set")
+    expect(page.locator(".exam-summary")).to_contain_text(f"Exam on {in_three_weeks}: 21 days left")
+    run.shot(page, "desktop-settings-exam")
+    page.get_by_role("link", name="Readiness and plan").click()
+    expect(page.locator(f"#chart-exam-{deck_id}")).to_contain_text("Exam readiness")
+    points = page.locator(f"section[aria-labelledby='chart-exam-{deck_id}'] svg circle.point")
+    expect(points).to_have_count(22)  # now, then each of the 21 study days
+    run.shot(page, "desktop-exam-stats")
+    page.goto(f"{run.base}/settings?deck={deck_id}")
+    page.get_by_role("button", name="Clear exam").click()
+    expect(page.locator(".notice-success")).to_contain_text("Exam cleared")
+    expect(page.get_by_role("button", name="Set exam")).to_be_visible()
+    expect(page.locator(".exam-summary")).to_have_count(0)
+    context.close()
+
+
 def test_hostile_cards_stay_inert(run):
     context = run.context(DESKTOP)
     page = run.watch(context.new_page())
@@ -436,10 +470,39 @@ def test_phone_screens(run):
     run.phone("/browse?q=Beria", "browse-search")
 
 
+def test_anki_package(run):
+    context = run.context(DESKTOP)
+    page = run.watch(context.new_page())
+    page.goto(run.base + "/import")
+    # Picked in the text form: the script hands it to the package form, which previews it.
+    page.locator("#import-file").set_input_files(str(PACKAGE))
+    expect(page).to_have_url(run.base + "/import/package")
+    summary = page.locator("#package-preview")
+    expect(summary.locator("h2")).to_have_text("legacy2.apkg")
+    expect(summary.locator(".facts")).to_contain_text("46")
+    expect(summary).to_contain_text("Vocabulary (3 fields)")
+    run.shot(page, "desktop-import-package", full_page=False)
+    page.get_by_role("button", name="Import 46 cards").click()
+    expect(page).to_have_url(re.compile(r"/\?imported=46&"))
+    expect(page.locator(".notice-success")).to_contain_text("Imported: 46 new cards")
+
+    page.goto(run.base + "/browse?q=What%20does%20this%20show")
+    rows = page.locator(".cards-table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("[image]")
+    found = api(page, "GET", "/api/v1/cards?q=What%20does%20this%20show")["body"]["cards"][0]
+    open_study(page, run.base + f"/study/{found['deckId']}?card={found['id']}")
+    image = page.locator(".card-front img")
+    expect(image).to_have_attribute("src", "/media/cell.png")
+    page.wait_for_function("() => { const i = document.querySelector('.card-front img'); "
+                           "return i && i.complete && i.naturalWidth > 0; }")
+    context.close()
+
+
 TESTS = [
     test_import_fix_and_save, test_import_editor_merge_and_split, test_study_with_the_keyboard,
-    test_typed_and_choice_modes, test_browse_edit_and_suspend, test_settings_and_dark_theme,
-    test_hostile_cards_stay_inert, test_without_javascript, test_phone_screens,
+    test_typed_and_choice_modes, test_browse_edit_and_suspend, test_settings_and_dark_theme, test_exam_mode,
+    test_hostile_cards_stay_inert, test_without_javascript, test_phone_screens, test_anki_package,
 ]
 
 

@@ -18,7 +18,7 @@ enum OptimizerBenchmark {
     .deletingLastPathComponent().deletingLastPathComponent()
 
   struct Options {
-    var revlog = root.deletingLastPathComponent().appendingPathComponent("shared/data/review_log_josh.csv").path
+    var revlog = root.appendingPathComponent("examples/review_log_josh.csv").path
     var python = root.appendingPathComponent(".venv/bin/python").path
     var repeats = 5
     var skipLarge = false

@@ -158,7 +158,7 @@ final class StudySession {
     var message =
       cram
       ? "answered: \(rating) (cram: schedule unchanged)"
-      : "answered: \(rating) · \(schedule.phase.rawValue) · next in \(Interval.describe(from: Date(), to: schedule.due))"
+      : "answered: \(rating) · \(schedule.phase.rawValue) · next in \(IntervalText.describe(from: Date(), to: schedule.due))"
     if outcome.becameLeech { message += " · leech\(outcome.after.suspended ? ", suspended" : "")" }
     screen.say(message)
   }
@@ -166,7 +166,7 @@ final class StudySession {
   private func intervals(_ cardID: Int64) throws -> [(Rating, String)] {
     let now = Date()
     let preview = try collection.preview(cardID: cardID, at: now)
-    return Rating.allCases.map { ($0, cram ? "—" : Interval.describe(from: now, to: preview[$0]!.due)) }
+    return Rating.allCases.map { ($0, cram ? "—" : IntervalText.describe(from: now, to: preview[$0]!.due)) }
   }
 
   /// Three answers of the same kind from the deck beside the right one (RecallCore's quiz builder); the same card
@@ -215,7 +215,7 @@ final class StudySession {
     if !answered.isEmpty { parts.append("correct \(Int((Double(passed) / Double(answered.count) * 100).rounded()))%") }
     parts.append("time \(seconds / 60)m \(seconds % 60)s")
     if let next = try collection.nextDue(deck: deck) {
-      parts.append("next due in \(Interval.describe(from: Date(), to: next))")
+      parts.append("next due in \(IntervalText.describe(from: Date(), to: next))")
     } else if try collection.queue(deck: deck).counts.total == 0 {
       parts.append("nothing else due")
     }

@@ -56,6 +56,25 @@ struct APIRoutes {
       let patch = try await APIResponse.decode(APIModels.OptionsPatch.self, from: request)
       return try APIResponse.json(try await library.updateOptions(ofDeck: name, patch))
     }
+    api.get("decks/:id/exam") { _, context in
+      let id = try context.parameters.require("id", as: Int64.self)
+      guard let overview = try await library.examOverview(deckID: id) else {
+        throw ServerError.notFound("Deck \(id) has no exam ahead: PUT one with its date.")
+      }
+      return try APIResponse.json(APIModels.Exam(overview))
+    }
+    api.put("decks/:id/exam") { request, context in
+      let id = try context.parameters.require("id", as: Int64.self)
+      let body = try await APIResponse.decode(ExamRequest.self, from: request)
+      guard let overview = try await library.setExam(deckID: id, body) else {
+        throw ServerError.invalid("The exam date must be after today.")
+      }
+      return try APIResponse.json(APIModels.Exam(overview))
+    }
+    api.delete("decks/:id/exam") { _, context in
+      try await library.clearExam(deckID: try context.parameters.require("id", as: Int64.self))
+      return Response(status: .noContent)
+    }
   }
 
   private func registerCards(on api: RouterGroup<AppContext>) {
@@ -140,6 +159,16 @@ struct APIRoutes {
       }
       return try APIResponse.json(preview)
     }
+    api.post("import/package") { request, _ in
+      let (data, fileName) = try await Self.packageBody(request)
+      guard let kind = PackageImporting.kind(fileName: fileName, data: data) else {
+        throw PackageImporting.unknownKind(fileName)
+      }
+      let dryRun = ["1", "true", "yes"].contains(request.uri.queryParameters["dry_run"]?.lowercased() ?? "")
+      let report = try await library.importPackage(
+        data, fileName: fileName.isEmpty ? "upload.\(kind.rawValue)" : fileName, kind: kind, dryRun: dryRun)
+      return try APIResponse.json(APIModels.PackageImport(report), status: dryRun ? .ok : .created)
+    }
     api.post("import") { request, _ in
       let body = try await APIResponse.decode(APIModels.SaveRequest.self, from: request)
       let cards = body.cards.enumerated().map { index, card in
@@ -147,6 +176,20 @@ struct APIRoutes {
       }
       return try APIResponse.json(try await library.save(cards, toDeck: body.deck), status: .created)
     }
+  }
+
+  /// A package sent to `import/package`: the raw body named by `?fileName=`, or a form's `file` field.
+  private static func packageBody(_ request: Request) async throws -> (data: Data, fileName: String) {
+    let queryName = request.uri.queryParameters["fileName"].map { (String($0) as NSString).lastPathComponent } ?? ""
+    if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+      guard let file = try await FormData.read(request).files["file"] else {
+        throw ServerError.badRequest("The form has no “file” field holding the package.")
+      }
+      return (file.data, queryName.isEmpty ? file.fileName : queryName)
+    }
+    let buffer = try await request.body.collect(upTo: BodyLimits.packageBytes)
+    guard buffer.readableBytes > 0 else { throw ServerError.badRequest("The request has no body: send the package.") }
+    return (Data(buffer.readableBytesView), queryName)
   }
 
   /// The study mode named in a query, flip by default.

@@ -100,7 +100,7 @@
     return seconds >= 0 ? `in ${text}` : `${text} ago`;
   }
 
-  /** Card text blocks from the API as DOM: paragraphs with line breaks, lists, bold, italic, code. */
+  /** Card text blocks from the API as DOM: paragraphs with line breaks, lists, bold, italic, code, images. */
   function renderBlocks(blocks) {
     const fragment = document.createDocumentFragment();
     const spans = (line) => line.map((span) => {
@@ -108,6 +108,8 @@
         case "bold": return h("strong", {}, span.text);
         case "italic": return h("em", {}, span.text);
         case "code": return h("code", {}, span.text);
+        // The server sends only single safe file names as images; encoding keeps each one path segment.
+        case "image": return h("img", { src: `/media/${encodeURIComponent(span.text)}`, alt: "" });
         default: return document.createTextNode(span.text);
       }
     });
@@ -658,6 +660,17 @@
     fileInput.addEventListener("change", async () => {
       const file = fileInput.files?.[0];
       if (!file) return;
+      // A package or a Recall JSON export is a whole collection, not text: the package form below previews it.
+      const packageForm = document.getElementById("import-package");
+      const packageInput = document.getElementById("package-file");
+      const isExport = /\.json$/i.test(file.name) &&
+        /^\s*\{\s*"format"\s*:\s*"recall-collection"/.test(await file.slice(0, 256).text());
+      if ((/\.(apkg|colpkg)$/i.test(file.name) || isExport) && packageForm && packageInput) {
+        packageInput.files = fileInput.files;
+        packageForm.requestSubmit();
+        fileInput.value = "";
+        return;
+      }
       if (file.size > 16 * 1024 * 1024) {
         toast("That file is larger than the 16 MB Recall imports at once. Split it into smaller files.", "error");
         fileInput.value = "";

@@ -14,7 +14,7 @@ extension Library {
     queues.answered(cardID: cardID, deck: outcome.before.deck, phaseBefore: outcome.before.schedule.phase, at: now)
     return APIModels.AnswerResult(
       card: APIModels.Card(outcome.after, deckID: try? await deckID(named: outcome.after.deck)),
-      interval: Interval.describe(from: now, to: outcome.after.schedule.due), becameLeech: outcome.becameLeech)
+      interval: IntervalText.describe(from: now, to: outcome.after.schedule.due), becameLeech: outcome.becameLeech)
   }
 
   /// Replaces a card's front and/or back.

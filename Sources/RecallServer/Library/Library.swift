@@ -22,6 +22,8 @@ final class Library: Sendable {
   private let state = NIOLockedValueBox(CacheState())
   /// Today's queue per deck, kept up to date as cards are answered.
   let queues = QueueCache()
+  /// Packages uploaded on the Import page, waiting for Save.
+  let uploads = PackageUploads()
 
   /// Blocking work, shared by every app in the process: SQLite readers and the writer wait on these threads.
   private static let pool: NIOThreadPool = {

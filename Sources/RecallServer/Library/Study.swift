@@ -83,7 +83,7 @@ extension Library {
 
   /// Intervals as the rating buttons show them.
   static func intervals(_ preview: [Rating: CardSchedule], from now: Date) -> [Rating: String] {
-    preview.mapValues { Interval.describe(from: now, to: $0.due) }
+    preview.mapValues { IntervalText.describe(from: now, to: $0.due) }
   }
 
   /// Three other answers of the deck beside the right one, preferring answers of a similar length, in an order
@@ -97,27 +97,6 @@ extension Library {
     var options = Array(others) + [card.back]
     options.shuffle(using: &generator)
     return (options, options.firstIndex(of: card.back) ?? 0)
-  }
-}
-
-/// Durations as the rating buttons show them, the same way `recall study` does: `1m`, `10m`, `3h`, `4d`,
-/// `2.5mo`, `1.2y`.
-enum Interval {
-  /// The time from `start` to `end`.
-  static func describe(from start: Date, to end: Date) -> String {
-    describe(days: end.timeIntervalSince(start) / 86_400)
-  }
-
-  /// A number of days.
-  static func describe(days: Double) -> String {
-    let minutes = days * 1440
-    switch minutes {
-    case ..<60: return "\(max(1, Int(minutes.rounded())))m"
-    case ..<1440: return "\(Int((minutes / 60).rounded()))h"
-    case ..<(1440 * 30): return "\(Int(days.rounded()))d"
-    case ..<(1440 * 365): return String(format: "%.1fmo", days / 30)
-    default: return String(format: "%.1fy", days / 365)
-    }
   }
 }
 

@@ -30,7 +30,7 @@ enum CardPage {
       (schedule.phase == .new ? "New" : schedule.phase.rawValue.capitalized, "State"),
       (schedule.phase == .new ? "When studied" : "\(Components.relative(schedule.due, now: now))", "Due"),
       (detail.retrievability.map { Components.percent($0) } ?? "—", "Chance of recall now"),
-      (schedule.stability.map { Interval.describe(days: $0) } ?? "—", "Stability"),
+      (schedule.stability.map { IntervalText.describe(days: $0) } ?? "—", "Stability"),
       (schedule.difficulty.map { String(format: "%.1f / 10", $0) } ?? "—", "Difficulty"),
       ("\(schedule.reps) · \(schedule.lapses)", "Reviews · lapses"),
       (card.sourceLine.map { "line \($0)" } ?? "—", "Imported from"),
@@ -75,12 +75,12 @@ enum CardPage {
     guard !records.isEmpty else { return "<p class=\"muted\">Not answered yet.</p>" }
     let rows = records.reversed().map { record -> HTML in
       let duration = record.durationMs.map { String(format: "%.1f s", Double($0) / 1000) } ?? "—"
-      let interval = record.mode == "cram" ? "cram" : Interval.describe(days: record.intervalDays)
+      let interval = record.mode == "cram" ? "cram" : IntervalText.describe(days: record.intervalDays)
       return """
         <tr><td>\(Components.dateTime(record.reviewedAt))</td>\
         <td><span class="badge badge-\(record.rating.name)">\(record.rating.label)</span></td>\
         <td>\(record.phaseBefore.rawValue) → \(record.phaseAfter.rawValue)</td><td>\(interval)</td>\
-        <td>\(record.stability.map { Interval.describe(days: $0) } ?? "—")</td><td>\(duration)</td></tr>
+        <td>\(record.stability.map { IntervalText.describe(days: $0) } ?? "—")</td><td>\(duration)</td></tr>
         """
     }
     return """

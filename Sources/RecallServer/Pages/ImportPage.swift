@@ -4,7 +4,8 @@ import RecallCore
 /// (edit a side, merge two cards, split one, drop one) and save.
 ///
 /// Without JavaScript, “Preview” posts the form and the server renders the editor; every fix is a button that
-/// posts the edited cards back. The script previews live while typing and does the fixes in the page.
+/// posts the edited cards back. The script previews live while typing and does the fixes in the page. Anki
+/// packages and Recall JSON exports have a form of their own below (``PackageImportView``).
 enum ImportPage {
   /// What the source form holds.
   struct Input {
@@ -13,14 +14,18 @@ enum ImportPage {
     var deck = ""
   }
 
-  static func render(input: Input, preview: APIModels.Preview?, error: String? = nil, context: AppContext) -> Page {
+  /// The page; `package` is a package's summary (``PackageImportView/summary(_:upload:context:)``), shown where
+  /// the cards' preview goes.
+  static func render(
+    input: Input, preview: APIModels.Preview?, error: String? = nil, package: HTML? = nil, context: AppContext
+  ) -> Page {
     let formats: [(value: String, label: String)] =
       [("auto", "Detect automatically")] + ImportFormat.allCases.map { ($0.rawValue, formatLabel($0)) }
     let header = Components.header(
       "Import",
       subtitle: """
-        Paste notes as they are, or upload a Quizlet, Anki, CSV, Markdown or text export. Nothing is saved until \
-        you say so.
+        Paste notes as they are, or upload a Quizlet, Anki, CSV, Markdown or text export; Anki packages go in the \
+        form below. Nothing is saved until you say so.
         """)
     let source: HTML = """
       <form method="post" action="/import" enctype="multipart/form-data" class="import-source panel" id="import-source">
@@ -48,7 +53,7 @@ enum ImportPage {
     let problem = error.map { Components.notice(HTML(text: $0), kind: "error") }
     let editor = preview.map { editorView($0, input: input, context: context) }
     let placeholder: HTML? =
-      preview == nil && error == nil
+      preview == nil && error == nil && package == nil
       ? """
       <div class="preview-placeholder"><p class="muted">The cards Recall finds appear here, with anything it was \
       unsure of marked at its line.</p></div>
@@ -59,8 +64,10 @@ enum ImportPage {
         \(header)
         <div class="import-layout">
         \(source)
-        <div class="import-preview" id="import-preview" aria-live="polite">\(problem)\(editor)\(placeholder)</div>
+        <div class="import-preview" id="import-preview" aria-live="polite">\(problem)\(editor)\(package)\(placeholder)\
         </div>
+        </div>
+        \(PackageImportView.uploadForm(context: context))
         """)
   }
 

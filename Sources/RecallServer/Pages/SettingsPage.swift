@@ -4,8 +4,8 @@ import RecallCore
 /// Settings: how each deck is studied, and the app's theme.
 enum SettingsPage {
   static func render(
-    deck: (id: Int64, name: String)?, options: DeckOptions?, decks: [Int64: String], notice: HTML?,
-    context: AppContext
+    deck: (id: Int64, name: String)?, options: DeckOptions?, exam: ExamOverview? = nil, decks: [Int64: String],
+    notice: HTML?, context: AppContext
   ) -> Page {
     let theme: HTML = """
       <form method="post" action="/settings/theme" class="panel theme-form">\(Layout.csrfField(context))
@@ -26,6 +26,7 @@ enum SettingsPage {
         <noscript><button class="btn btn-secondary btn-small" type="submit">Show</button></noscript>
         </form>
         \(optionsForm(deck: deck, options: options, context: context))
+        \(examForm(deck: deck, options: options, exam: exam, context: context))
         """
     } else {
       deckSection = """
@@ -82,6 +83,50 @@ enum SettingsPage {
       </div>
       <p class="hint" id="steps-help">Steps are times like <code>1m 10m</code>, <code>1h</code> or <code>1d</code>.</p>
       <div class="form-actions"><button class="btn btn-primary" type="submit">Save options</button></div>
+      </form>
+      """
+  }
+
+  /// Exam mode: a date, a target and a daily limit; with an exam set, where the plan stands and a way to clear it.
+  private static func examForm(
+    deck: (id: Int64, name: String), options: DeckOptions, exam: ExamOverview?, context: AppContext
+  ) -> HTML {
+    let tomorrow = SchedulingDay.calendarDate(ofDay: options.day.number(of: Date()) + 1)
+    let settings = exam?.plan.settings
+    var summary: HTML = """
+      <p class="hint">Set the date of an exam and Recall plans each day so that every card reaches the target       recall on the exam day, within your daily limit. After the exam, normal scheduling resumes.</p>
+      """
+    if let exam, let settings {
+      let status = exam.plan.status
+      let shortfall: HTML =
+        exam.plan.unreachable.isEmpty
+        ? "every card on track"
+        : "\(Components.plural(exam.plan.unreachable.count, "card")) cannot make it in time"
+      summary = """
+        <p class="exam-summary">Exam on <strong>\(settings.examDate)</strong>: \(Components.plural(status.daysLeft, "day")) \
+        left, predicted exam-day recall <strong>\(Components.percent(status.predictedMeanRecall))</strong> \
+        (\(shortfall)). Today: \(status.todayNewCards) new, \(status.todayReviews) reviews. \
+        <a href="/stats?deck=\(deck.id)#chart-exam-\(deck.id)">Readiness and plan</a></p>
+        """
+    }
+    let target = Int(((settings?.targetRecall ?? 0.9) * 100).rounded())
+    return """
+      <form method="post" action="/settings/deck/\(deck.id)/exam" class="panel exam-form" id="exam">
+      \(Layout.csrfField(context))
+      <h2>Exam</h2>
+      \(summary)
+      <div class="field-grid">
+      <div class="field"><label for="exam-date">Exam date</label>\
+      <input id="exam-date" name="date" type="date" min="\(tomorrow)" value="\(settings?.examDate ?? "")" required></div>
+      <div class="field"><label for="exam-target">Target recall (%)</label>\
+      <input id="exam-target" name="target" type="number" inputmode="numeric" min="50" max="99" value="\(target)" \
+      required></div>
+      <div class="field"><label for="exam-cap">Cards per day at most</label>\
+      <input id="exam-cap" name="maxPerDay" type="number" inputmode="numeric" min="1" max="100000" \
+      value="\(settings?.maximumCardsPerDay ?? Library.defaultExamCardsPerDay)" required></div>
+      </div>
+      <div class="form-actions"><button class="btn btn-primary" type="submit">\(exam == nil ? "Set exam" : "Update exam")\
+      </button>\(HTML.when(exam != nil, "<button class=\"btn btn-secondary\" type=\"submit\" name=\"action\" value=\"clear\" formnovalidate>Clear exam</button>"))</div>
       </form>
       """
   }

@@ -3,7 +3,9 @@ import RecallCore
 
 /// The Stats page: today at a glance, then each chart with its key numbers beside it.
 enum StatsPage {
-  static func render(_ statistics: CollectionStatistics, deckID: Int64?, decks: [Int64: String]) -> Page {
+  static func render(
+    _ statistics: CollectionStatistics, exams: [ExamOverview] = [], deckID: Int64?, decks: [Int64: String]
+  ) -> Page {
     let base = statistics.base
     let deckOptions: [(value: String, label: String)] =
       [("", "All decks")]
@@ -24,10 +26,11 @@ enum StatsPage {
       \(tile(Components.number(base.new + base.learning + base.review), "cards", detail: "\(Components.number(base.new)) new · \(Components.number(base.learning)) learning · \(Components.number(base.review)) review"))
       </div>
       """
-    let sections = [
-      reviewsSection(statistics), forecastSection(base), retentionSection(statistics), stabilitySection(statistics),
-      retrievabilitySection(statistics),
-    ]
+    let sections =
+      exams.flatMap(examSections) + [
+        reviewsSection(statistics), forecastSection(base), retentionSection(statistics),
+        stabilitySection(statistics), retrievabilitySection(statistics),
+      ]
     return Page(
       title: "Stats", section: .stats,
       body: """
@@ -78,6 +81,46 @@ enum StatsPage {
       ], wide: true)
   }
 
+  /// A deck's exam: readiness day by day, then the plan's workload.
+  private static func examSections(_ exam: ExamOverview) -> [HTML] {
+    let plan = exam.plan
+    let status = plan.status
+    let settings = plan.settings
+    let id = "chart-exam-\(exam.deckID)"
+    let readiness = section(
+      "Exam readiness · \(exam.deck)", id: id,
+      chart: Charts.readiness(
+        zip(exam.dayStarts, plan.days).map { ($0, $1.readiness) }, now: status.meanRecallWithoutStudy,
+        target: settings.targetRecall),
+      facts: [
+        (Components.plural(status.daysLeft, "day"), "left until \(settings.examDate)"),
+        (Components.percent(status.predictedMeanRecall), "predicted exam-day recall"),
+        (
+          Components.number(status.cardsBelowTarget),
+          "cards below the \(Components.percent(settings.targetRecall)) target"
+        ),
+        (Components.percent(status.meanRecallWithoutStudy), "with no more study"),
+      ],
+      note: plan.unreachable.isEmpty
+        ? "Each point is the deck's mean chance of recall on the exam day if you follow the plan up to that day."
+        : "\(Components.plural(plan.unreachable.count, "card")) cannot reach the target in time within "
+          + "\(Components.number(settings.maximumCardsPerDay)) cards a day: raise the limit in Settings.")
+    let labels = plan.days.indices.map { $0 == 0 ? "Today" : Components.shortDate(exam.dayStarts[$0]) }
+    let workload = section(
+      "Exam plan · \(exam.deck)", id: "\(id)-plan",
+      chart: Charts.bars(
+        plan.days.map(\.count), labels: labels, title: "Cards planned on each day until the exam",
+        highlightFirst: true),
+      facts: [
+        (Components.number(status.todayNewCards + status.todayReviews), "cards today"),
+        (Components.number(status.todayNewCards), "of them new"),
+        (Components.number(plan.days.map(\.count).max() ?? 0), "on the busiest day"),
+        (Components.number(settings.maximumCardsPerDay), "daily limit"),
+      ],
+      note: "The plan is made again each day from what you actually studied, so a forgotten card comes back sooner.")
+    return [readiness, workload]
+  }
+
   private static func forecastSection(_ base: DeckStatistics) -> HTML {
     let labels = base.forecast.indices.map { $0 == 0 ? "Today" : $0 == 1 ? "Tmrw" : "+\($0)" }
     let week = base.forecast.prefix(7).reduce(0, +)
@@ -123,7 +166,7 @@ enum StatsPage {
         statistics.stability.map(\.count), labels: statistics.stability.map(\.label),
         title: "Studied cards by stability: how long until recall drops to 90%", className: "bar-fill bar-alt"),
       facts: [
-        (statistics.medianStability.map { Interval.describe(days: $0) } ?? "—", "median stability"),
+        (statistics.medianStability.map { IntervalText.describe(days: $0) } ?? "—", "median stability"),
         (Components.number(total), "studied cards"),
         (Components.percent(total == 0 ? nil : Double(mature) / Double(total)), "stable for 3 weeks or more"),
       ],

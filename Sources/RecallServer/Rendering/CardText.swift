@@ -1,18 +1,25 @@
+import Foundation
+import RecallCore
+
 /// The formatting Recall shows in a card side, read from its plain text: line breaks, bulleted and numbered lists
-/// (lines starting `- `, `* `, `• `, `1. `, `1) `), and inline `**bold**`, `_italic_` and `` `code` ``.
+/// (lines starting `- `, `* `, `• `, `1. `, `1) `), inline `**bold**`, `_italic_` and `` `code` ``, and images
+/// written `![](name)` (as Anki imports leave them) for a file in the collection's media folder.
 ///
-/// Nothing else is interpreted: HTML in a card is text and is shown as typed. The pages render these blocks as
-/// HTML with every character of text escaped; the study script receives the same blocks as JSON and builds DOM
-/// nodes with `textContent`, so no card text ever reaches `innerHTML`.
+/// Nothing else is interpreted: HTML in a card is text and is shown as typed. An image whose name is not one
+/// safe file name (`../x`, `a/b`, `.hidden`, a URL) stays text, so a card can never point the browser elsewhere.
+/// The pages render these blocks as HTML with every character of text escaped; the study script receives the
+/// same blocks as JSON and builds DOM nodes with `textContent` (and `<img>` elements for images, from the same
+/// safe names), so no card text ever reaches `innerHTML`.
 enum CardText {
   /// A run of text with one style.
   struct Span: Sendable, Hashable, Codable {
     /// How a run is shown.
     enum Style: String, Sendable, Hashable, Codable {
-      case plain, bold, italic, code
+      /// `image`: ``Span/text`` is the decoded name of a file in the media folder, served at `/media/{name}`.
+      case plain, bold, italic, code, image
     }
 
-    /// The text, unescaped.
+    /// The text, unescaped; for an image, the file's name.
     var text: String
     /// Its style.
     var style: Style
@@ -53,7 +60,7 @@ enum CardText {
     return blocks.filter { !$0.lines.isEmpty }
   }
 
-  /// `text` as HTML: paragraphs with `<br>`, `<ul>`/`<ol>` lists, `<strong>`, `<em>` and `<code>`.
+  /// `text` as HTML: paragraphs with `<br>`, `<ul>`/`<ol>` lists, `<strong>`, `<em>`, `<code>` and `<img>`.
   static func html(_ text: String) -> HTML {
     var output = HTML()
     for block in blocks(text) {
@@ -71,7 +78,9 @@ enum CardText {
 
   /// One line of the text without list markers or formatting marks: for table cells and page titles.
   static func plainSummary(_ text: String, limit: Int = 140) -> String {
-    let flat = blocks(text).flatMap(\.lines).map { $0.map(\.text).joined() }.joined(separator: " · ")
+    let flat = blocks(text).flatMap(\.lines).map { line in
+      line.map { $0.style == .image ? "[image]" : $0.text }.joined()
+    }.joined(separator: " · ")
     guard flat.count > limit else { return flat }
     return String(flat.prefix(limit - 1).trimmingTrailingWhitespace()) + "…"
   }
@@ -84,6 +93,7 @@ enum CardText {
         case .bold: return "<strong>\(span.text)</strong>"
         case .italic: return "<em>\(span.text)</em>"
         case .code: return "<code>\(span.text)</code>"
+        case .image: return "<img src=\"\(mediaPath(span.text))\" alt=\"\">"
         }
       })
   }
@@ -102,7 +112,17 @@ enum CardText {
     return (.lines, line)
   }
 
-  /// Splits a line into spans at `**…**`, `_…_` and `` `…` `` pairs; an unpaired mark is text.
+  /// Where the app serves a media file: `/media/` and the name with everything but unreserved ASCII
+  /// percent-encoded, so no name can end the attribute or add a path segment.
+  static func mediaPath(_ name: String) -> String {
+    "/media/" + (name.addingPercentEncoding(withAllowedCharacters: unreservedCharacters) ?? "")
+  }
+
+  private static let unreservedCharacters = CharacterSet(
+    charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+  /// Splits a line into spans at `**…**`, `_…_` and `` `…` `` pairs and `![](name)` images; an unpaired mark is
+  /// text.
   static func inline(_ line: Substring) -> [Span] {
     var spans: [Span] = []
     var plain = ""
@@ -113,6 +133,18 @@ enum CardText {
     }
     var previous: Character?
     while let first = rest.first {
+      if first == "!", let (image, after) = imageReference(rest) {
+        // An unsafe reference is kept whole as text, so no mark inside it is read as formatting either.
+        if image.style == .image {
+          flush()
+          spans.append(image)
+        } else {
+          plain += image.text
+        }
+        previous = ")"
+        rest = after
+        continue
+      }
       // An underscore inside a word (snake_case) is text.
       let insideWord = first == "_" && (previous.map { $0.isLetter || $0.isNumber } ?? false)
       if !insideWord, let (style, content, after) = delimited(rest) {
@@ -128,6 +160,19 @@ enum CardText {
     }
     flush()
     return spans
+  }
+
+  /// An `![](name)` reference at the start of `text` and what follows it: an image span when the percent-decoded
+  /// name is one safe file name (the rule Anki imports follow, ``AnkiFieldText/isSafeMediaName(_:)``), else the
+  /// reference as it was typed, as plain text.
+  private static func imageReference(_ text: Substring) -> (Span, Substring)? {
+    guard text.hasPrefix("![]("), let close = text.dropFirst(4).firstIndex(of: ")") else { return nil }
+    let encoded = text[text.index(text.startIndex, offsetBy: 4)..<close]
+    let after = text[text.index(after: close)...]
+    if let name = encoded.removingPercentEncoding, AnkiFieldText.isSafeMediaName(name) {
+      return (Span(text: name, style: .image), after)
+    }
+    return (Span(text: String(text[..<after.startIndex]), style: .plain), after)
   }
 
   /// A styled run at the start of `text`, its content and what follows it.

@@ -111,16 +111,8 @@ enum Charts {
       top + (1 - (max(low, min(1, value)) - low) / (1 - low)) * (height - top - bottom)
     }
     let step = (width - left - 10) / Double(max(1, weeks.count - 1))
-    var parts: [String] = []
-    for mark in [0.5, 0.6, 0.7, 0.8, 0.9, 1.0] {
-      parts.append(
-        "<line x1=\"\(f(left))\" y1=\"\(f(y(mark)))\" x2=\"\(f(width))\" y2=\"\(f(y(mark)))\" class=\"grid\"/>"
-          + "<text x=\"\(f(left - 8))\" y=\"\(f(y(mark) + 4))\" class=\"axis\" text-anchor=\"end\">"
-          + "\(Int(mark * 100))%</text>")
-    }
-    parts.append(
-      "<line x1=\"\(f(left))\" y1=\"\(f(y(target)))\" x2=\"\(f(width))\" y2=\"\(f(y(target)))\" class=\"target\">"
-        + "<title>Desired retention \(Int((target * 100).rounded()))%</title></line>")
+    var parts = percentGrid([0.5, 0.6, 0.7, 0.8, 0.9, 1.0], left: left, width: width, y: y)
+    parts.append(targetLine(target, label: "Desired retention", left: left, width: width, y: y))
     var segment: [String] = []
     var paths: [String] = []
     for (index, week) in weeks.enumerated() {
@@ -168,16 +160,8 @@ enum Charts {
       let days = span * Double(index) / 80
       points.append("\(f(x(days))),\(f(y(model.retrievability(elapsedDays: days, stability: stability))))")
     }
-    var parts: [String] = []
-    for mark in [0.0, 0.25, 0.5, 0.75, 1.0] {
-      parts.append(
-        "<line x1=\"\(f(left))\" y1=\"\(f(y(mark)))\" x2=\"\(f(width))\" y2=\"\(f(y(mark)))\" class=\"grid\"/>"
-          + "<text x=\"\(f(left - 8))\" y=\"\(f(y(mark) + 4))\" class=\"axis\" text-anchor=\"end\">"
-          + "\(Int(mark * 100))%</text>")
-    }
-    parts.append(
-      "<line x1=\"\(f(left))\" y1=\"\(f(y(desiredRetention)))\" x2=\"\(f(width))\" y2=\"\(f(y(desiredRetention)))\" "
-        + "class=\"target\"/>")
+    var parts = percentGrid([0.0, 0.25, 0.5, 0.75, 1.0], left: left, width: width, y: y)
+    parts.append(targetLine(desiredRetention, label: "Desired retention", left: left, width: width, y: y))
     parts.append("<polyline points=\"\(points.joined(separator: " "))\" class=\"line\"/>")
     let recallNow = model.retrievability(elapsedDays: nowDays, stability: stability)
     parts.append(
@@ -191,13 +175,68 @@ enum Charts {
     for fraction in [0.0, 0.25, 0.5, 0.75, 1.0] {
       let days = span * fraction
       let anchor = fraction == 0 ? "start" : fraction == 1 ? "end" : "middle"
-      let label = fraction == 0 ? "last review" : "+" + Interval.describe(days: days)
+      let label = fraction == 0 ? "last review" : "+" + IntervalText.describe(days: days)
       parts.append(
         "<text x=\"\(f(x(days)))\" y=\"\(f(height - 8))\" class=\"axis\" text-anchor=\"\(anchor)\">"
           + "\(HTML.escape(label))</text>")
     }
     let title = "Recall probability since the last review: \(Components.percent(recallNow)) now"
     return svg(width: width, height: height, title: title, className: "chart", body: parts.joined())
+  }
+
+  /// How ready the learner is for the exam, day by day: the mean exam-day recall of the deck's cards if the plan
+  /// is followed through each day, starting from where it stands with no more study, against the target (dashed).
+  static func readiness(_ days: [(start: Date, readiness: Double)], now: Double, target: Double) -> HTML {
+    let width = 640.0
+    let height = 220.0
+    let left = 44.0
+    let bottom = 30.0
+    let top = 14.0
+    func y(_ value: Double) -> Double { top + (1 - max(0, min(1, value))) * (height - top - bottom) }
+    let points: [(label: String, value: Double)] =
+      [("Now", now)] + days.map { (Components.shortDate($0.start), $0.readiness) }
+    let step = (width - left - 10) / Double(max(1, points.count - 1))
+    var parts = percentGrid([0.0, 0.25, 0.5, 0.75, 1.0], left: left, width: width, y: y)
+    parts.append(targetLine(target, label: "Target", left: left, width: width, y: y))
+    let line = points.indices.map { "\(f(left + Double($0) * step)),\(f(y(points[$0].value)))" }
+    parts.append("<polyline points=\"\(line.joined(separator: " "))\" class=\"line\"/>")
+    let every = max(1, Int((Double(points.count) / 7).rounded(.up)))
+    for (index, point) in points.enumerated() {
+      let x = left + Double(index) * step
+      let label = index == 0 ? "Now, with no more study" : "After \(point.label)"
+      parts.append(
+        "<circle cx=\"\(f(x))\" cy=\"\(f(y(point.value)))\" r=\"\(points.count > 40 ? 2.5 : 4)\" class=\"point\">"
+          + "<title>\(HTML.escape("\(label): \(Components.percent(point.value))"))</title></circle>")
+      // Every few days a date, and always the last day; a label too close to the last one is left out.
+      let isLast = index == points.count - 1
+      if isLast || (index % every == 0 && points.count - 1 - index >= (every + 1) / 2) {
+        let anchor = index == 0 ? "start" : index == points.count - 1 ? "end" : "middle"
+        parts.append(
+          "<text x=\"\(f(x))\" y=\"\(f(height - 8))\" class=\"axis\" text-anchor=\"\(anchor)\">"
+            + "\(HTML.escape(point.label))</text>")
+      }
+    }
+    let title =
+      "Predicted exam-day recall as the plan is followed: \(Components.percent(now)) now, "
+      + "\(Components.percent(points.last?.value ?? now)) by the exam"
+    return svg(width: width, height: height, title: title, className: "chart", body: parts.joined())
+  }
+
+  /// Horizontal grid lines at `marks` (fractions), labelled as percentages on the left.
+  private static func percentGrid(_ marks: [Double], left: Double, width: Double, y: (Double) -> Double) -> [String] {
+    marks.map { mark in
+      "<line x1=\"\(f(left))\" y1=\"\(f(y(mark)))\" x2=\"\(f(width))\" y2=\"\(f(y(mark)))\" class=\"grid\"/>"
+        + "<text x=\"\(f(left - 8))\" y=\"\(f(y(mark) + 4))\" class=\"axis\" text-anchor=\"end\">"
+        + "\(Int(mark * 100))%</text>"
+    }
+  }
+
+  /// A dashed line at a goal such as the desired retention.
+  private static func targetLine(
+    _ value: Double, label: String, left: Double, width: Double, y: (Double) -> Double
+  ) -> String {
+    "<line x1=\"\(f(left))\" y1=\"\(f(y(value)))\" x2=\"\(f(width))\" y2=\"\(f(y(value)))\" class=\"target\">"
+      + "<title>\(label) \(Int((value * 100).rounded()))%</title></line>"
   }
 
   private static func svg(width: Double, height: Double, title: String, className: String, body: String) -> HTML {

@@ -5,7 +5,7 @@
 /// The web app's static files, compiled into the binary.
 enum EmbeddedAssets {
   /// A hash of every file, appended to asset URLs so a new build is never served from an old cache.
-  static let version = "8b88e2cabf87"
+  static let version = "54770a59014e"
 
   /// `Assets/app.css`.
   static let appCSS = #"""
@@ -26,138 +26,56 @@ enum EmbeddedAssets {
   --space-7: 48px;
   --content: 1120px;
 
-  --bg: #f6f6f3;
-  --surface: #ffffff;
-  --surface-2: #f1f1ed;
-  --surface-3: #e9e9e4;
-  --text: #17181c;
-  --muted: #5b606b;
-  --faint: #6b707a;
-  --border: #e3e3dd;
-  --border-strong: #cfcfc8;
-  --accent: #4f46e5;
-  --accent-hover: #4338ca;
-  --accent-soft: #eef0ff;
-  --accent-text: #3f37c9;
-  --on-accent: #ffffff;
-  --focus: #6366f1;
-  --shadow: 0 1px 2px rgb(20 20 30 / 0.05), 0 4px 16px rgb(20 20 30 / 0.05);
-  --shadow-lift: 0 2px 4px rgb(20 20 30 / 0.06), 0 12px 32px rgb(20 20 30 / 0.09);
+  --bg: light-dark(#f6f6f3, #0e0f13);
+  --surface: light-dark(#ffffff, #16181e);
+  --surface-2: light-dark(#f1f1ed, #1d2027);
+  --surface-3: light-dark(#e9e9e4, #262a33);
+  --text: light-dark(#17181c, #e9eaee);
+  --muted: light-dark(#5b606b, #a1a6b2);
+  --faint: light-dark(#6b707a, #8d93a0);
+  --border: light-dark(#e3e3dd, #2a2e37);
+  --border-strong: light-dark(#cfcfc8, #3a3f4b);
+  --accent: light-dark(#4f46e5, #7c78ff);
+  --accent-hover: light-dark(#4338ca, #918dff);
+  --accent-soft: light-dark(#eef0ff, #23244a);
+  --accent-text: light-dark(#3f37c9, #a9a6ff);
+  --on-accent: light-dark(#ffffff, #0e0f13);
+  --focus: light-dark(#6366f1, #a5a2ff);
+  --shadow: 0 1px 2px light-dark(rgb(20 20 30 / 0.05), rgb(0 0 0 / 0.4)),
+    0 4px 16px light-dark(rgb(20 20 30 / 0.05), rgb(0 0 0 / 0));
+  --shadow-lift: 0 2px 4px light-dark(rgb(20 20 30 / 0.06), rgb(0 0 0 / 0.35)),
+    0 12px 32px light-dark(rgb(20 20 30 / 0.09), rgb(0 0 0 / 0.35));
 
-  --new: #2563eb;
-  --new-soft: #e8f0fe;
-  --new-text: #1d4ed8;
-  --learning: #d97706;
-  --learning-soft: #fdf2e2;
-  --learning-text: #a44f05;
-  --review: #16a34a;
-  --review-soft: #e5f6ea;
-  --review-text: #137a39;
-  --danger: #dc2626;
-  --danger-soft: #fdecec;
-  --danger-text: #b91c1c;
-  --danger-strong: #dc2626;
-  --again: #dc2626;
-  --hard: #d97706;
-  --good: #16a34a;
-  --easy: #2563eb;
+  --new: light-dark(#2563eb, #5b8def);
+  --new-soft: light-dark(#e8f0fe, #1b2743);
+  --new-text: light-dark(#1d4ed8, #93b4f6);
+  --learning: light-dark(#d97706, #f0a23b);
+  --learning-soft: light-dark(#fdf2e2, #38280f);
+  --learning-text: light-dark(#a44f05, #f5bd6e);
+  --review: light-dark(#16a34a, #3fbf6b);
+  --review-soft: light-dark(#e5f6ea, #13301d);
+  --review-text: light-dark(#137a39, #7bd79a);
+  --danger: light-dark(#dc2626, #f05252);
+  --danger-soft: light-dark(#fdecec, #3a1717);
+  --danger-text: light-dark(#b91c1c, #f89292);
+  --danger-strong: light-dark(#dc2626, #c42b2b);
+  --again: light-dark(#dc2626, #f05252);
+  --hard: light-dark(#d97706, #f0a23b);
+  --good: light-dark(#16a34a, #3fbf6b);
+  --easy: light-dark(#2563eb, #5b8def);
 
-  --heat-0: #ebebe6;
-  --heat-1: #c7d2fe;
-  --heat-2: #939ff7;
-  --heat-3: #6366f1;
-  --heat-4: #3b30c4;
+  --heat-0: light-dark(#ebebe6, #20232b);
+  --heat-1: light-dark(#c7d2fe, #2e3370);
+  --heat-2: light-dark(#939ff7, #4a4fb8);
+  --heat-3: light-dark(#6366f1, #6f6cf0);
+  --heat-4: light-dark(#3b30c4, #a9a6ff);
 
-  color-scheme: light;
+  /* Each colour is light-dark(light, dark): the system's scheme picks one, unless Settings set the theme. */
+  color-scheme: light dark;
 }
 
-@media (prefers-color-scheme: dark) {
-  :root:not([data-theme="light"]) {
-    --bg: #0e0f13;
-    --surface: #16181e;
-    --surface-2: #1d2027;
-    --surface-3: #262a33;
-    --text: #e9eaee;
-    --muted: #a1a6b2;
-    --faint: #8d93a0;
-    --border: #2a2e37;
-    --border-strong: #3a3f4b;
-    --accent: #7c78ff;
-    --accent-hover: #918dff;
-    --accent-soft: #23244a;
-    --accent-text: #a9a6ff;
-    --on-accent: #0e0f13;
-    --focus: #a5a2ff;
-    --shadow: 0 1px 2px rgb(0 0 0 / 0.4);
-    --shadow-lift: 0 2px 4px rgb(0 0 0 / 0.35), 0 12px 32px rgb(0 0 0 / 0.35);
-    --new: #5b8def;
-    --new-soft: #1b2743;
-    --new-text: #93b4f6;
-    --learning: #f0a23b;
-    --learning-soft: #38280f;
-    --learning-text: #f5bd6e;
-    --review: #3fbf6b;
-    --review-soft: #13301d;
-    --review-text: #7bd79a;
-    --danger: #f05252;
-    --danger-soft: #3a1717;
-    --danger-text: #f89292;
-    --danger-strong: #c42b2b;
-    --again: #f05252;
-    --hard: #f0a23b;
-    --good: #3fbf6b;
-    --easy: #5b8def;
-    --heat-0: #20232b;
-    --heat-1: #2e3370;
-    --heat-2: #4a4fb8;
-    --heat-3: #6f6cf0;
-    --heat-4: #a9a6ff;
-    color-scheme: dark;
-  }
-}
-
-:root[data-theme="dark"] {
-  --bg: #0e0f13;
-  --surface: #16181e;
-  --surface-2: #1d2027;
-  --surface-3: #262a33;
-  --text: #e9eaee;
-  --muted: #a1a6b2;
-  --faint: #8d93a0;
-  --border: #2a2e37;
-  --border-strong: #3a3f4b;
-  --accent: #7c78ff;
-  --accent-hover: #918dff;
-  --accent-soft: #23244a;
-  --accent-text: #a9a6ff;
-  --on-accent: #0e0f13;
-  --focus: #a5a2ff;
-  --shadow: 0 1px 2px rgb(0 0 0 / 0.4);
-  --shadow-lift: 0 2px 4px rgb(0 0 0 / 0.35), 0 12px 32px rgb(0 0 0 / 0.35);
-  --new: #5b8def;
-  --new-soft: #1b2743;
-  --new-text: #93b4f6;
-  --learning: #f0a23b;
-  --learning-soft: #38280f;
-  --learning-text: #f5bd6e;
-  --review: #3fbf6b;
-  --review-soft: #13301d;
-  --review-text: #7bd79a;
-  --danger: #f05252;
-  --danger-soft: #3a1717;
-  --danger-text: #f89292;
-  --danger-strong: #c42b2b;
-  --again: #f05252;
-  --hard: #f0a23b;
-  --good: #3fbf6b;
-  --easy: #5b8def;
-  --heat-0: #20232b;
-  --heat-1: #2e3370;
-  --heat-2: #4a4fb8;
-  --heat-3: #6f6cf0;
-  --heat-4: #a9a6ff;
-  color-scheme: dark;
-}
+:root[data-theme="light"] { color-scheme: light; }
+:root[data-theme="dark"] { color-scheme: dark; }
 
 /* Base */
 
@@ -283,7 +201,8 @@ hr { border: 0; border-top: 1px solid var(--border); }
 
 .field { display: flex; flex-direction: column; gap: 6px; margin-bottom: var(--space-4); min-width: 0; }
 .field label, legend, .label { font-weight: 600; font-size: 0.9rem; color: var(--text); }
-input[type="text"], input[type="search"], input[type="password"], input[type="number"], select, textarea {
+input[type="text"], input[type="search"], input[type="password"], input[type="number"], input[type="date"],
+select, textarea {
   font: inherit; font-size: 0.97rem; color: var(--text); background: var(--surface);
   border: 1px solid var(--border-strong); border-radius: 10px; padding: 9px 12px; width: 100%; min-height: 42px;
   transition: border-color 0.12s, box-shadow 0.12s;
@@ -733,6 +652,12 @@ tbody tr:hover { background: color-mix(in srgb, var(--surface-2) 60%, transparen
   .chart-body.wide .facts { grid-template-columns: 1fr 1fr; }
   .rate { padding: 10px 12px; }
 }
+
+/* Anki packages on the Import page, and images on cards (from `![](name)`, served from /media/). */
+.import-package { margin-top: var(--space-5); max-width: 720px; }
+.package-preview h3 { font-size: 1rem; margin: var(--space-4) 0 var(--space-2); }
+.package-decks { margin: 0 0 var(--space-4); padding-left: 1.3em; }
+.card-side img, .choice-text img { max-width: 100%; height: auto; border-radius: 6px; }
 """#
 
   /// `Assets/app.js`.
@@ -839,7 +764,7 @@ tbody tr:hover { background: color-mix(in srgb, var(--surface-2) 60%, transparen
     return seconds >= 0 ? `in ${text}` : `${text} ago`;
   }
 
-  /** Card text blocks from the API as DOM: paragraphs with line breaks, lists, bold, italic, code. */
+  /** Card text blocks from the API as DOM: paragraphs with line breaks, lists, bold, italic, code, images. */
   function renderBlocks(blocks) {
     const fragment = document.createDocumentFragment();
     const spans = (line) => line.map((span) => {
@@ -847,6 +772,8 @@ tbody tr:hover { background: color-mix(in srgb, var(--surface-2) 60%, transparen
         case "bold": return h("strong", {}, span.text);
         case "italic": return h("em", {}, span.text);
         case "code": return h("code", {}, span.text);
+        // The server sends only single safe file names as images; encoding keeps each one path segment.
+        case "image": return h("img", { src: `/media/${encodeURIComponent(span.text)}`, alt: "" });
         default: return document.createTextNode(span.text);
       }
     });
@@ -1397,6 +1324,17 @@ tbody tr:hover { background: color-mix(in srgb, var(--surface-2) 60%, transparen
     fileInput.addEventListener("change", async () => {
       const file = fileInput.files?.[0];
       if (!file) return;
+      // A package or a Recall JSON export is a whole collection, not text: the package form below previews it.
+      const packageForm = document.getElementById("import-package");
+      const packageInput = document.getElementById("package-file");
+      const isExport = /\.json$/i.test(file.name) &&
+        /^\s*\{\s*"format"\s*:\s*"recall-collection"/.test(await file.slice(0, 256).text());
+      if ((/\.(apkg|colpkg)$/i.test(file.name) || isExport) && packageForm && packageInput) {
+        packageInput.files = fileInput.files;
+        packageForm.requestSubmit();
+        fileInput.value = "";
+        return;
+      }
       if (file.size > 16 * 1024 * 1024) {
         toast("That file is larger than the 16 MB Recall imports at once. Split it into smaller files.", "error");
         fileInput.value = "";

@@ -34,6 +34,10 @@ struct PageRoutes {
       let data: Data
       let fileName: String?
       if let file = form.files["file"] {
+        // A package picked in the text form (without the script, which hands it to the package form).
+        if PackageImporting.kind(fileName: file.fileName, data: file.data) != nil {
+          return await PackageImportRoutes.preview(file, library: library, context: context)
+        }
         data = file.data
         fileName = file.fileName
         input.text = String(decoding: file.data.prefix(BodyLimits.importBytes), as: UTF8.self)
@@ -242,7 +246,9 @@ struct PageRoutes {
       let deckID = request.uri.queryParameters["deck"].flatMap { Int64(String($0)) }
       let statistics = try await library.statistics(deckID: deckID)
       let decks = try await library.deckNames(refresh: false)
-      return Layout.response(StatsPage.render(statistics, deckID: deckID, decks: decks), context: context)
+      let exams = try await library.examOverviews(deckID: deckID)
+      return Layout.response(
+        StatsPage.render(statistics, exams: exams, deckID: deckID, decks: decks), context: context)
     }
     router.get("settings") { request, context in
       let decks = try await library.deckNames(refresh: false)
@@ -250,9 +256,33 @@ struct PageRoutes {
       let sorted = decks.sorted { $0.value.localizedCaseInsensitiveCompare($1.value) == .orderedAscending }
       let deck = chosen.flatMap { id in decks[id].map { (id, $0) } } ?? sorted.first.map { ($0.key, $0.value) }
       let options = try await deck.asyncMap { deck in try await library.read { try $0.options(ofDeck: deck.1) } }
+      let exam = try await deck.asyncMap { deck in try await library.examOverview(deckID: deck.0) } ?? nil
       let page = SettingsPage.render(
-        deck: deck, options: options, decks: decks, notice: Self.notice(request), context: context)
+        deck: deck, options: options, exam: exam, decks: decks, notice: Self.notice(request), context: context)
       return Layout.response(page, context: context)
+    }
+    router.post("settings/deck/:id/exam") { request, context in
+      let id = try context.parameters.require("id", as: Int64.self)
+      let form = try await FormData.read(request)
+      if form["action"] == "clear" {
+        try await library.clearExam(deckID: id)
+        return Response.redirect(to: "/settings?deck=\(id)&done=exam-cleared#exam")
+      }
+      guard let date = form["date"], !date.isEmpty else { throw ServerError.invalid("Pick the exam date.") }
+      let target = try form["target"].flatMap { text -> Double? in
+        guard !text.isEmpty else { return nil }
+        // The form asks for a percentage.
+        guard let percent = Double(text) else { throw ServerError.invalid("“\(text)” is not a percentage.") }
+        return percent / 100
+      }
+      let cap = try form["maxPerDay"].flatMap { text -> Int? in
+        guard !text.isEmpty else { return nil }
+        guard let value = Int(text) else { throw ServerError.invalid("“\(text)” is not a whole number.") }
+        return value
+      }
+      _ = try await library.setExam(
+        deckID: id, ExamRequest(date: date, targetRecall: target, maximumCardsPerDay: cap))
+      return Response.redirect(to: "/settings?deck=\(id)&done=exam#exam")
     }
     router.post("settings/deck/:id") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
@@ -356,6 +386,12 @@ struct PageRoutes {
       if number("flagged") > 0 { text += ". \(Components.plural(number("flagged"), "card")) still miss a side" }
       return Components.notice(HTML(text: text + "."), kind: "success")
     }
+    if query["imported"] != nil {
+      var text = "Imported: \(Components.plural(number("imported"), "new card"))"
+      if number("present") > 0 { text += " (\(number("present")) already there)" }
+      text += ", \(Components.plural(number("reviews"), "review")), \(Components.plural(number("media"), "media file"))"
+      return Components.notice(HTML(text: text + "."), kind: "success")
+    }
     let count = number("count")
     let message: String
     switch query["done"].map(String.init) {
@@ -367,6 +403,8 @@ struct PageRoutes {
     case "saved": message = "Card saved."
     case "options": message = "Options saved."
     case "theme": message = "Theme saved."
+    case "exam": message = "Exam set: each day's study now follows the plan below."
+    case "exam-cleared": message = "Exam cleared: plain FSRS scheduling resumes."
     default: return nil
     }
     return Components.notice(HTML(text: message), kind: "success")

@@ -48,6 +48,8 @@ struct ServerError: Error, Sendable {
       case .cannotOpen: return ServerError(status: .internalServerError, message: error.description)
       }
     case let error as FSRSError: return .invalid(error.description)
+    case let error as ExamSettingsError:
+      return .invalid(error.description.prefix(1).uppercased() + error.description.dropFirst() + ".")
     case let error as ImportError:
       return .invalid(error.description.prefix(1).uppercased() + error.description.dropFirst())
     case let error as DecodingError:

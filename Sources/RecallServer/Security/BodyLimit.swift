@@ -7,10 +7,20 @@ enum BodyLimits {
   static let importBytes = 16 << 20
   /// Everything else: an answer, an edited card, settings, a login.
   static let requestBytes = 1 << 20
+  /// An Anki package or a Recall JSON export, uploaded whole to the two package routes only. A package is a whole
+  /// collection with its images: shared decks with pictures run to a hundred megabytes or more, so 16 MB would
+  /// refuse ordinary ones. The body is held in memory while it is read (and copied while the form is parsed), so
+  /// the cap stays a size a laptop can hold a few times over; the package itself is checked against zip bombs by
+  /// `AnkiPackageLimits` when it is opened.
+  static let packageBytes = 256 << 20
+  /// The routes that take a package.
+  static let packagePaths: Set<String> = ["/import/package", "/api/v1/import/package"]
 
   /// The limit for a path.
   static func limit(forPath path: String) -> Int {
-    path == "/import" || path.hasPrefix("/import/") || path.hasPrefix("/api/v1/import") ? importBytes : requestBytes
+    if packagePaths.contains(path) { return packageBytes }
+    return path == "/import" || path.hasPrefix("/import/") || path.hasPrefix("/api/v1/import")
+      ? importBytes : requestBytes
   }
 }
 

@@ -3,9 +3,8 @@ import Testing
 
 @testable import RecallCore
 
-/// The sample log beside the repository (../shared/data), when it is there.
-private let sampleLogURL = TestFiles.packageRoot.deletingLastPathComponent().appendingPathComponent(
-  "shared/data/review_log_josh.csv")
+/// A real Anki review log, from py-fsrs's tests (examples/README.md).
+private let sampleLogURL = TestFiles.packageRoot.appendingPathComponent("examples/review_log_josh.csv")
 
 @Suite("Review log CSV")
 struct ReviewLogCSVTests {
@@ -53,9 +52,7 @@ struct ReviewLogCSVTests {
     }
   }
 
-  @Test(
-    "the Josh sample log: 12,580 reviews of 1,205 cards",
-    .enabled(if: FileManager.default.fileExists(atPath: sampleLogURL.path), "needs ../shared/data"))
+  @Test("the Josh sample log: 12,580 reviews of 1,205 cards")
   func sampleLog() throws {
     let text = try String(contentsOf: sampleLogURL, encoding: .utf8)
     let histories = try ReviewLogCSV.parse(text)
