@@ -53,12 +53,13 @@ public enum RecallServer {
   /// SIGTERM: requests in flight finish, and every answer already committed is on disk).
   ///
   /// - Parameters:
-  ///   - checker: Compares typed answers in study; any ``AnswerChecking`` plugs in.
+  ///   - checker: Compares typed answers in study; any ``AnswerChecking`` plugs in. By default the point-by-point
+  ///     grader, against each card's deck.
   ///   - onServerRunning: Called with the bound port once the server listens (useful with port 0).
   /// - Throws: ``ServerConfigurationError`` when a non-loopback host has no password.
   public static func application(
     collection: Collection, configuration: ServerConfiguration,
-    checker: any AnswerChecking = FuzzyAnswerChecker(), logger: Logger? = nil,
+    checker: (any AnswerChecking)? = nil, logger: Logger? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) throws -> some ApplicationProtocol {
     if !ServerConfiguration.isLoopback(configuration.host), configuration.login == nil {
@@ -80,7 +81,7 @@ public enum RecallServer {
   /// - Throws: ``ServerConfigurationError`` when a non-loopback host has no password or the port is taken; the
   ///   server's error when it cannot listen for another reason.
   public static func serve(
-    collection: Collection, configuration: ServerConfiguration, checker: any AnswerChecking = FuzzyAnswerChecker(),
+    collection: Collection, configuration: ServerConfiguration, checker: (any AnswerChecking)? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) async throws {
     let app = try application(

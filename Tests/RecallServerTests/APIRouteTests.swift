@@ -125,11 +125,40 @@ import Testing
       let response = try await browser.json(
         .post, "/api/v1/cards/\(card.id)/check", #"{"answer":"premier of the soviet union"}"#)
       let check = try browser.decode(APIModels.CheckResult.self, response)
+      // The diff still shows the gloss in brackets as not typed, but the grader counts the point as recalled.
       #expect(check.similarity > 0.5)
-      #expect(check.suggestedRating.rating == .again)
       #expect(check.segments.contains { $0.kind == "matched" })
-      #expect(check.segments.contains { $0.kind == "missing" })
-      #expect(check.missed.contains { $0.contains("prime minister") })
+      #expect(check.segments.contains { $0.kind == "missing" && $0.text.contains("prime minister") })
+      #expect(check.points?.hit == 1)
+      #expect(check.points?.verdict == "correct")
+      #expect(check.suggestedRating.rating == .good)
+      #expect(check.missed.isEmpty)
+    }
+  }
+
+  @Test func typedListsAreGradedPointByPointAgainstTheDeck() async throws {
+    try await Fixture.withBrowser { browser, collection in
+      let card = try #require(collection.cards(deck: Fixture.seedDeck).first { $0.front.contains("main players") })
+      let partial = try browser.decode(
+        APIModels.CheckResult.self,
+        try await browser.json(.post, "/api/v1/cards/\(card.id)/check", #"{"answer":"beria and malenkov"}"#))
+      #expect(partial.points?.hit == 2)
+      #expect(partial.points?.total == 3)
+      #expect(partial.points?.verdict == "partial")
+      #expect(partial.missed == ["Khrushchev"])
+      #expect(partial.suggestedRating.rating == .again)
+      let reordered = try browser.decode(
+        APIModels.CheckResult.self,
+        try await browser.json(
+          .post, "/api/v1/cards/\(card.id)/check", #"{"answer":"khrushchev, beria, malenkov"}"#))
+      #expect(reordered.points?.verdict == "correct")
+      #expect(reordered.suggestedRating.rating == .good)
+
+      let id = try Fixture.deckID(Fixture.seedDeck, in: collection)
+      let page = try await browser.post(
+        "/study/\(id)/check", form: [("card", String(card.id)), ("answer", "Beria, Malenkov")])
+      #expect(page.text.contains("verdict-partial\">2 of 3 points</strong> · partial"))
+      #expect(page.text.contains("Missed: <mark>Khrushchev</mark>"))
     }
   }
 

@@ -42,7 +42,7 @@ enum Fixture {
   /// The app over `collection`, as `recall serve` builds it but without a socket.
   static func app(_ collection: Collection, login: PasswordLogin? = nil) -> some ApplicationProtocol {
     Application(
-      router: RecallServer.router(library: Library(collection: collection, checker: FuzzyAnswerChecker()), login: login)
+      router: RecallServer.router(library: Library(collection: collection), login: login)
     )
   }
 

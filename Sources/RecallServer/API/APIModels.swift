@@ -195,10 +195,19 @@ enum APIModels {
       var text: String
     }
 
+    /// The points of the answer recalled, when graded point by point.
+    struct Points: Codable, Sendable {
+      var hit: Int
+      var total: Int
+      /// `correct`, `partial` or `wrong`.
+      var verdict: String
+    }
+
     var segments: [Segment]
     var similarity: Double
     var suggestedRating: RatingValue
     var missed: [String]
+    var points: Points?
 
     init(_ check: AnswerCheck) {
       segments = check.segments.map { segment in
@@ -211,6 +220,7 @@ enum APIModels {
       similarity = check.similarity
       suggestedRating = RatingValue(check.suggestedRating)
       missed = check.missed
+      points = check.points.map { Points(hit: $0.hit, total: $0.total, verdict: $0.verdict) }
     }
   }
 

@@ -123,7 +123,7 @@ struct APIRoutes {
       let id = try context.parameters.require("id", as: Int64.self)
       let body = try await APIResponse.decode(APIModels.CheckRequest.self, from: request)
       let card = try await library.read { try $0.card(id: id) }
-      let check = library.checker.check(typed: body.answer, expected: card.back, front: card.front)
+      let check = try await library.checkTyped(body.answer, against: card)
       return try APIResponse.json(APIModels.CheckResult(check))
     }
     api.post("undo") { _, _ in

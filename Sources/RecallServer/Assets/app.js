@@ -449,7 +449,12 @@
       });
       const label = check.suggestedRating[0].toUpperCase() + check.suggestedRating.slice(1);
       return h("section", { class: "check", "aria-label": "Your answer compared with the card" },
-        h("p", { class: "check-score" }, h("strong", {}, `${Math.round(check.similarity * 100)}%`), " match · suggested ",
+        h("p", { class: "check-score" },
+          check.points
+            ? [h("strong", { class: `verdict verdict-${check.points.verdict}` },
+                `${check.points.hit} of ${check.points.total} point${check.points.total === 1 ? "" : "s"}`), ` · ${check.points.verdict}`]
+            : [h("strong", {}, `${Math.round(check.similarity * 100)}%`), " match"],
+          " · suggested ",
           h("span", { class: `badge badge-${check.suggestedRating}` }, label),
           h("span", { class: "muted" }, " (Enter accepts)")),
         h("p", { class: "diff" }, segments),

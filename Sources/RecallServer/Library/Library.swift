@@ -14,8 +14,9 @@ import RecallStore
 final class Library: Sendable {
   /// The collection.
   let collection: Collection
-  /// Compares typed answers; any ``AnswerChecking`` plugs in.
-  let checker: any AnswerChecking
+  /// Compares typed answers when one is plugged in; `nil` grades point by point against each card's deck
+  /// (``checkTyped(_:against:)``).
+  let checker: (any AnswerChecking)?
   /// How long cached counts are trusted when the server itself changed nothing.
   let cacheLifetime: TimeInterval = 2
 
@@ -35,7 +36,7 @@ final class Library: Sendable {
   /// Commits answers, batching those that arrive together.
   let answers: AnswerCommitter
 
-  init(collection: Collection, checker: any AnswerChecking) {
+  init(collection: Collection, checker: (any AnswerChecking)? = nil) {
     self.collection = collection
     self.checker = checker
     answers = AnswerCommitter { batch in
@@ -108,6 +109,7 @@ final class Library: Sendable {
       state.revision &+= 1
       state.summaries = nil
       state.choices = [:]
+      state.graders = [:]
       state.statistics = [:]
       if decksChanged { state.deckNames = nil }
     }
@@ -212,6 +214,27 @@ final class Library: Sendable {
     return answers
   }
 
+  /// Grades a typed answer to `card`: with the plugged-in checker if there is one, else point by point against
+  /// the card's deck (rare key terms weigh more; a neighbouring card's answer is caught), as `recall study --type`
+  /// does. The deck's grading index is kept for a minute: building it reads every card of the deck.
+  func checkTyped(_ typed: String, against card: Card) async throws -> AnswerCheck {
+    if let checker { return checker.check(typed: typed, expected: card.back, front: card.front) }
+    let deck = card.deck
+    if let cached = state.withLockedValue({ $0.graders[deck] }), cached.isFresh(lifetime: 60) {
+      return cached.value.check(typed: typed, expected: card.back, front: card.front)
+    }
+    let revision = revision
+    let grader = try await read { collection in
+      let cards = try collection.cards(deck: deck).filter { !$0.flagged }
+      let quizCards = cards.map { QuizCard(id: $0.id, front: $0.front, back: $0.back) }
+      return PointGradingChecker(deck: GradingDeck(cards: quizCards))
+    }
+    state.withLockedValue { state in
+      if state.revision == revision { state.graders[deck] = Cached(grader) }
+    }
+    return grader.check(typed: typed, expected: card.back, front: card.front)
+  }
+
   /// Statistics for the Stats page, cached briefly: they read every card and a year of answers.
   func statistics(deck: String?, compute: @escaping @Sendable (Collection) throws -> CollectionStatistics)
     async throws -> CollectionStatistics
@@ -256,6 +279,7 @@ private struct CacheState: Sendable {
   var deckNames: Cached<[Int64: String]>?
   var summaries: Cached<[DeckOverview]>?
   var choices: [String: Cached<[String]>] = [:]
+  var graders: [String: Cached<PointGradingChecker>] = [:]
   var statistics: [String: Cached<CollectionStatistics>] = [:]
   var schedulers: [String: Cached<Scheduler>] = [:]
   var cardLists: [String: Cached<[Card]>] = [:]

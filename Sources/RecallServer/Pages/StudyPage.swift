@@ -166,9 +166,13 @@ enum StudyPage {
       check.missed.isEmpty
       ? nil
       : "<p class=\"missed\">Missed: \(HTML.join(check.missed.map { "<mark>\($0)</mark>" as HTML }, separator: ", "))</p>"
+    let score: HTML =
+      check.points.map { points in
+        "<strong class=\"verdict verdict-\(points.verdict)\">\(points.hit) of \(points.total) point\(points.total == 1 ? "" : "s")</strong> · \(points.verdict)"
+      } ?? "<strong>\(Components.percent(check.similarity))</strong> match"
     return """
       <section class="check" aria-label="Your answer compared with the card">
-      <p class="check-score"><strong>\(Components.percent(check.similarity))</strong> match · suggested \
+      <p class="check-score">\(score) · suggested \
       <span class="badge badge-\(check.suggestedRating.name)">\(check.suggestedRating.label)</span></p>
       <p class="diff">\(segments)</p>\(missed)
       <p class="diff-legend"><span class="diff-match">matched</span> <del class="diff-extra">typed, not in the \

@@ -5,7 +5,7 @@
 /// The web app's static files, compiled into the binary.
 enum EmbeddedAssets {
   /// A hash of every file, appended to asset URLs so a new build is never served from an old cache.
-  static let version = "54770a59014e"
+  static let version = "15001a154ba5"
 
   /// `Assets/app.css`.
   static let appCSS = #"""
@@ -387,6 +387,8 @@ legend { padding: 0; margin-bottom: var(--space-3); }
 .verdict { font-weight: 650; margin: 0; align-self: center; }
 .verdict-right { color: var(--review-text); }
 .verdict-wrong { color: var(--danger-text); }
+.verdict-correct { color: var(--review-text); }
+.verdict-partial { color: var(--learning-text); }
 
 .done, .summary {
   text-align: center; background: var(--surface); border: 1px solid var(--border); border-radius: 18px;
@@ -1113,7 +1115,12 @@ tbody tr:hover { background: color-mix(in srgb, var(--surface-2) 60%, transparen
       });
       const label = check.suggestedRating[0].toUpperCase() + check.suggestedRating.slice(1);
       return h("section", { class: "check", "aria-label": "Your answer compared with the card" },
-        h("p", { class: "check-score" }, h("strong", {}, `${Math.round(check.similarity * 100)}%`), " match · suggested ",
+        h("p", { class: "check-score" },
+          check.points
+            ? [h("strong", { class: `verdict verdict-${check.points.verdict}` },
+                `${check.points.hit} of ${check.points.total} point${check.points.total === 1 ? "" : "s"}`), ` · ${check.points.verdict}`]
+            : [h("strong", {}, `${Math.round(check.similarity * 100)}%`), " match"],
+          " · suggested ",
           h("span", { class: `badge badge-${check.suggestedRating}` }, label),
           h("span", { class: "muted" }, " (Enter accepts)")),
         h("p", { class: "diff" }, segments),

@@ -149,7 +149,7 @@ struct PageRoutes {
       guard let cardID = form["card"].flatMap({ Int64($0) }) else { throw ServerError.badRequest("No card given.") }
       let step = try await library.step(cardID: cardID, mode: .type)
       guard step.deckID == id, let card = step.card else { throw ServerError.notFound("No such card here.") }
-      let check = library.checker.check(typed: form["answer"] ?? "", expected: card.back, front: card.front)
+      let check = try await library.checkTyped(form["answer"] ?? "", against: card)
       let state = StudyPage.State(step: step, mode: .type, revealed: true, check: check)
       return Layout.response(StudyPage.render(state, context: context), context: context)
     }
