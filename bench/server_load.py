@@ -158,6 +158,25 @@ class Memory(threading.Thread):
             time.sleep(0.2)
 
 
+def time_pages(opener, url, deck):
+    """Each page's time to the last byte, in ms: the first request (computed) and the best of two more (the
+    server caches decks, queues and statistics for a few seconds)."""
+    pages = [
+        ("Decks", "/"), ("Study (first card)", f"/study/{deck}"), ("Stats", f"/stats?deck={deck}"),
+        ("Browse, first page", f"/browse?deck={deck}"), ("Browse, search", f"/browse?deck={deck}&q=squared+4242"),
+        ("Browse, sorted by due", f"/browse?deck={deck}&sort=due"), ("Settings", f"/settings?deck={deck}"),
+    ]
+    rows = []
+    for label, path in pages:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            opener.open(url + path).read()
+            times.append((time.perf_counter() - started) * 1000)
+        rows.append((label, path, times[0], min(times[1:])))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", default=str(ROOT / ".build-server" / "release" / "recall"))
@@ -207,6 +226,7 @@ def main():
         memory.stop.set()
         memory.join()
         output = result.stdout
+        pages = time_pages(opener, url, deck)
         server.send_signal(signal.SIGTERM)
         exit_code = server.wait(timeout=30)
         database = sqlite3.connect(collection)
@@ -250,6 +270,12 @@ def main():
     print(f"| server memory: idle / peak RSS | {figures['idle_rss_mb']:.0f} / {figures['peak_rss_mb']:.0f} MB |")
     print(f"| answers in the review log after SIGTERM | {reviews:,} of {figures['answers']:,} acknowledged "
           f"({'all kept' if kept else 'LOST SOME'}), exit {exit_code}, integrity {integrity} |")
+    print()
+    print(f"| page, {arguments.cards:,} cards, after the load | first request | again (cached) |")
+    print("| --- | ---: | ---: |")
+    for label, path, first, again in pages:
+        print(f"| {label} (`{path}`) | {first:.1f} ms | {again:.1f} ms |")
+    figures["pages_ms"] = {path: {"first": first, "again": again} for _, path, first, again in pages}
     if arguments.json:
         pathlib.Path(arguments.json).write_text(json.dumps(figures, indent=2) + "\n")
     if result.returncode != 0 or not kept or exit_code != 0:

@@ -43,14 +43,18 @@ extension Collection {
         _ = arguments.append(contentsOf: [search, search])
       }
       let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      return try Row.fetchAll(
+      // A cursor, not `fetchAll`: each row becomes a card as it is read, without an array of rows in between
+      // (a deck of 100,000 cards is read whole by Browse and Stats).
+      let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT \(Self.cardColumns) FROM card JOIN deck ON deck.id = card.deckId
           \(filter) ORDER BY deck.name, card.position
           """,
-        arguments: arguments
-      ).map(Self.card)
+        arguments: arguments)
+      var cards: [Card] = []
+      while let row = try rows.next() { cards.append(Self.card(row)) }
+      return cards
     }
   }
 

@@ -91,16 +91,14 @@ struct CollectionStatistics: Sendable {
         let recall = try scheduler(card.deck).retrievability(of: card.schedule, at: now)
         retrievabilityCounts[min(9, max(0, Int(recall * 10)))] += 1
       }
-      // Only cards answered within the window have answers in it.
-      guard let last = card.schedule.lastReview, last >= windowStart else { continue }
-      for record in try reviews(of: card, in: collection) where record.reviewedAt >= windowStart {
-        let number = day.number(of: record.reviewedAt)
-        if number >= firstDay, number <= today { reviewsPerDay[number - firstDay] += 1 }
-        if record.phaseBefore == .review, record.mode == "scheduled", number >= firstWeekDay, number <= today {
-          let week = (number - firstWeekDay) / 7
-          weekly[week].reviews += 1
-          if record.rating != .again { weekly[week].passed += 1 }
-        }
+    }
+    let answers = try collection.answers(deck: deck, since: windowStart)
+    for (answer, number) in zip(answers, day.numbers(of: answers.map(\.reviewedAt))) {
+      if number >= firstDay, number <= today { reviewsPerDay[number - firstDay] += 1 }
+      if answer.phaseBefore == .review, answer.mode == "scheduled", number >= firstWeekDay, number <= today {
+        let week = (number - firstWeekDay) / 7
+        weekly[week].reviews += 1
+        if answer.rating != .again { weekly[week].passed += 1 }
       }
     }
     stabilities.sort()
@@ -118,12 +116,5 @@ struct CollectionStatistics: Sendable {
       },
       medianStability: stabilities.isEmpty ? nil : stabilities[stabilities.count / 2],
       desiredRetention: options.desiredRetention)
-  }
-
-  /// A card's review log. One query per card is what the store offers today; for tens of thousands of studied
-  /// cards it makes the Stats page take seconds the first time (the result is cached). A store method reading
-  /// the log of a deck since a date in one query would replace this loop.
-  private static func reviews(of card: Card, in collection: Collection) throws -> [ReviewRecord] {
-    try collection.history(cardID: card.id)
   }
 }
