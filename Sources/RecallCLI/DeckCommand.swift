@@ -65,8 +65,8 @@ struct DeckCommand: AsyncParsableCommand {
             new cards per day  \(options.newCardsPerDay)
             reviews per day    \(options.reviewsPerDay)
             desired retention  \(options.desiredRetention)
-            learning steps     \(options.learningSteps.map(Self.format).joined(separator: " "))
-            relearning steps   \(options.relearningSteps.map(Self.format).joined(separator: " "))
+            learning steps     \(StepText.format(options.learningSteps))
+            relearning steps   \(StepText.format(options.relearningSteps))
             maximum interval   \(options.maximumInterval) days
             day starts at      \(options.dayStartHour):00 \(options.timeZone ?? options.resolvedTimeZone.identifier)
             learn ahead        \(Int(options.learnAheadSeconds / 60)) minutes
@@ -76,24 +76,11 @@ struct DeckCommand: AsyncParsableCommand {
       }
     }
 
-    /// Steps written as "1m 10m 1h 1d" (a bare number is minutes).
     static func steps(_ text: String) throws -> [TimeInterval] {
-      try text.split(whereSeparator: { $0 == " " || $0 == "," }).map { word in
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
-        let unit = word.last.flatMap { units[$0] }
-        guard let value = Double(unit == nil ? word : word.dropLast()), value > 0 else {
-          throw CommandFailure("cannot read the step “\(word)”: write steps like 1m 10m 1h 1d")
-        }
-        return value * (unit ?? 60)
-      }
-    }
-
-    static func format(_ seconds: TimeInterval) -> String {
-      switch seconds {
-      case let s where s.truncatingRemainder(dividingBy: 86_400) == 0: return "\(Int(s / 86_400))d"
-      case let s where s.truncatingRemainder(dividingBy: 3600) == 0: return "\(Int(s / 3600))h"
-      case let s where s.truncatingRemainder(dividingBy: 60) == 0: return "\(Int(s / 60))m"
-      default: return "\(Int(seconds))s"
+      do {
+        return try StepText.parse(text)
+      } catch {
+        throw CommandFailure("cannot read the step “\(error.word)”: write steps like 1m 10m 1h 1d")
       }
     }
   }

@@ -48,6 +48,11 @@ struct SchedulingCommandTests {
     ])
     #expect(bad.status == 1)
     #expect(bad.stderr.contains("desired retention"))
+    let badStep = try RecallProcess.run([
+      "deck", "options", Self.deck, "--collection", collection, "--learning-steps", "1m 10x",
+    ])
+    #expect(badStep.status == 1)
+    #expect(badStep.stderr.contains("cannot read the step “10x”: write steps like 1m 10m 1h 1d"))
   }
 
   @Test func answerAndUndoRoundTrip() throws {

@@ -116,16 +116,4 @@ import Testing
       #expect(try await library.preview(card, at: later) == collection.preview(cardID: card.id, at: later))
     }
   }
-
-  @Test func intervalsReadLikeTheTerminalOnes() {
-    #expect(IntervalText.describe(days: 1.0 / 1440) == "1m")
-    #expect(IntervalText.describe(days: 10.0 / 1440) == "10m")
-    #expect(IntervalText.describe(days: 0.25) == "6h")
-    #expect(IntervalText.describe(days: 3) == "3d")
-    #expect(IntervalText.describe(days: 75) == "2.5mo")
-    #expect(IntervalText.describe(days: 400) == "1.1y")
-    #expect(SettingsPage.steps([60, 600, 3600, 86_400, 30]) == "1m 10m 1h 1d 30s")
-    #expect(SettingsPage.parseSteps("1m 10m, 1h 2d 30s 5") == [60, 600, 3600, 172_800, 30, 300])
-    #expect(SettingsPage.parseSteps("1x") == nil)
-  }
 }

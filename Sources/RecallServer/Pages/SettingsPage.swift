@@ -73,10 +73,10 @@ enum SettingsPage {
       \(number("dayStartHour", "Next day starts at (hour)", options.dayStartHour, min: 0, max: 23))
       \(number("maximumInterval", "Longest interval (days)", options.maximumInterval, min: 1, max: 36_500))
       <div class="field"><label for="opt-learning">Learning steps</label>\
-      <input id="opt-learning" name="learningSteps" type="text" value="\(steps(options.learningSteps))" \
+      <input id="opt-learning" name="learningSteps" type="text" value="\(StepText.format(options.learningSteps))" \
       pattern="[0-9smhd .]+" aria-describedby="steps-help"></div>
       <div class="field"><label for="opt-relearning">Relearning steps</label>\
-      <input id="opt-relearning" name="relearningSteps" type="text" value="\(steps(options.relearningSteps))" \
+      <input id="opt-relearning" name="relearningSteps" type="text" value="\(StepText.format(options.relearningSteps))" \
       pattern="[0-9smhd .]*" aria-describedby="steps-help"></div>
       \(number("leechThreshold", "Leech after lapses (0: never)", options.leechThreshold, min: 0, max: 100))
       \(Components.select(name: "leechAction", label: "Then", options: [("tag", "Tag it “leech”"), ("suspend", "Tag and suspend it")], selected: options.leechAction.rawValue, id: "opt-leech-action"))
@@ -109,7 +109,7 @@ enum SettingsPage {
         <a href="/stats?deck=\(deck.id)#chart-exam-\(deck.id)">Readiness and plan</a></p>
         """
     }
-    let target = Int(((settings?.targetRecall ?? 0.9) * 100).rounded())
+    let target = Int(((settings?.targetRecall ?? ExamSettings.defaultTargetRecall) * 100).rounded())
     return """
       <form method="post" action="/settings/deck/\(deck.id)/exam" class="panel exam-form" id="exam">
       \(Layout.csrfField(context))
@@ -123,7 +123,7 @@ enum SettingsPage {
       required></div>
       <div class="field"><label for="exam-cap">Cards per day at most</label>\
       <input id="exam-cap" name="maxPerDay" type="number" inputmode="numeric" min="1" max="100000" \
-      value="\(settings?.maximumCardsPerDay ?? Library.defaultExamCardsPerDay)" required></div>
+      value="\(settings?.maximumCardsPerDay ?? ExamSettings.defaultMaximumCardsPerDay)" required></div>
       </div>
       <div class="form-actions"><button class="btn btn-primary" type="submit">\(exam == nil ? "Set exam" : "Update exam")\
       </button>\(HTML.when(exam != nil, "<button class=\"btn btn-secondary\" type=\"submit\" name=\"action\" value=\"clear\" formnovalidate>Clear exam</button>"))</div>
@@ -137,33 +137,5 @@ enum SettingsPage {
     <input id="opt-\(name)" name="\(name)" type="number" inputmode="numeric" min="\(min)" max="\(max)" \
     value="\(value)" required></div>
     """
-  }
-
-  /// Steps in seconds as `1m 10m`.
-  static func steps(_ seconds: [TimeInterval]) -> String {
-    seconds.map { value in
-      if value >= 86_400, value.truncatingRemainder(dividingBy: 86_400) == 0 { return "\(Int(value / 86_400))d" }
-      if value >= 3600, value.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(value / 3600))h" }
-      if value >= 60, value.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(value / 60))m" }
-      return "\(Int(value))s"
-    }.joined(separator: " ")
-  }
-
-  /// `1m 10m` as seconds; `nil` when a step is not a number with a unit (s, m, h, d).
-  static func parseSteps(_ text: String) -> [TimeInterval]? {
-    var steps: [TimeInterval] = []
-    for part in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
-      let unit = part.last.flatMap { $0.isLetter ? $0 : nil }
-      let number = unit == nil ? part : part.dropLast()
-      guard let value = Double(number), value > 0 else { return nil }
-      switch unit {
-      case nil, "m": steps.append(value * 60)
-      case "s": steps.append(value)
-      case "h": steps.append(value * 3600)
-      case "d": steps.append(value * 86_400)
-      default: return nil
-      }
-    }
-    return steps
   }
 }

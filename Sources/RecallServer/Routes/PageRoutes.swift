@@ -303,7 +303,7 @@ struct PageRoutes {
       patch.leechAction = form["leechAction"].flatMap(DeckOptions.LeechAction.init(rawValue:))
       for (field, label) in [("learningSteps", "learning"), ("relearningSteps", "relearning")] {
         guard let text = form[field] else { continue }
-        guard let steps = SettingsPage.parseSteps(text) else {
+        guard let steps = try? StepText.parse(text) else {
           throw ServerError.invalid("The \(label) steps should look like “1m 10m”.")
         }
         if field == "learningSteps" { patch.learningSteps = steps } else { patch.relearningSteps = steps }
