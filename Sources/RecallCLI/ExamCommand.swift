@@ -25,8 +25,8 @@ struct ExamCommand: AsyncParsableCommand {
     @OptionGroup var collection: CollectionOptions
     @Argument(help: "The exam date, YYYY-MM-DD.") var date: String
     @Option(help: "The deck (default: the only deck).") var deck: String?
-    @Option(help: "Recall probability to reach on the exam day.") var target = 0.9
-    @Option(help: "Cards per day at most, new ones included.") var maxPerDay = 100
+    @Option(help: "Recall probability to reach on the exam day.") var target = ExamSettings.defaultTargetRecall
+    @Option(help: "Cards per day at most, new ones included.") var maxPerDay = ExamSettings.defaultMaximumCardsPerDay
 
     func run() async throws {
       try await reportingFailures {

@@ -8,11 +8,16 @@ public struct ExamSettings: Sendable, Hashable, Codable {
   /// Cards studied per day at most, new cards included.
   public var maximumCardsPerDay: Int
 
+  /// The target recall when none is given: FSRS's usual desired retention.
+  public static let defaultTargetRecall = 0.9
+  /// The daily limit when none is given.
+  public static let defaultMaximumCardsPerDay = 100
+
   /// Creates settings, checking the values.
   ///
   /// - Throws: ``ExamSettingsError`` for a target outside (0, 1) or a daily limit below 1.
   public init(
-    examDay: Int, targetRecall: Double = 0.9, maximumCardsPerDay: Int
+    examDay: Int, targetRecall: Double = defaultTargetRecall, maximumCardsPerDay: Int
   ) throws(ExamSettingsError) {
     guard targetRecall > 0 && targetRecall < 1 else {
       throw .invalidTargetRecall(targetRecall)
@@ -50,7 +55,8 @@ extension ExamSettings {
   /// - Throws: ``ExamSettingsError`` for a date that is not a real date or not in the future, or a target or
   ///   limit out of range.
   public init(
-    examDate: String, today: Int, targetRecall: Double = 0.9, maximumCardsPerDay: Int
+    examDate: String, today: Int, targetRecall: Double = defaultTargetRecall,
+    maximumCardsPerDay: Int = defaultMaximumCardsPerDay
   ) throws(ExamSettingsError) {
     guard let examDay = SchedulingDay.number(ofCalendarDate: examDate) else { throw .invalidDate(examDate) }
     guard examDay > today else { throw .dateNotInTheFuture(examDate) }

@@ -25,9 +25,6 @@ struct ExamRequest: Codable, Sendable {
 }
 
 extension Library {
-  /// The default daily cap of an exam, as `recall exam set` has it.
-  static let defaultExamCardsPerDay = 100
-
   /// The exam plan of the deck with this id, or `nil` when it has no exam ahead.
   func examOverview(deckID: Int64, at now: Date = Date()) async throws -> ExamOverview? {
     let name = try await deckName(id: deckID)
@@ -59,8 +56,8 @@ extension Library {
       var options = try collection.options(ofDeck: name)
       options.exam = try ExamSettings(
         examDate: request.date.trimmingCharacters(in: .whitespaces), today: options.day.number(of: Date()),
-        targetRecall: request.targetRecall ?? 0.9,
-        maximumCardsPerDay: request.maximumCardsPerDay ?? Self.defaultExamCardsPerDay)
+        targetRecall: request.targetRecall ?? ExamSettings.defaultTargetRecall,
+        maximumCardsPerDay: request.maximumCardsPerDay ?? ExamSettings.defaultMaximumCardsPerDay)
       try collection.setOptions(options, ofDeck: name)
     }
     return try await examOverview(deckID: deckID)
