@@ -77,7 +77,7 @@ extension Collection {
         arguments: [
           cardID, now.timeIntervalSince1970, rating.rawValue, before.schedule.phase.rawValue,
           after.schedule.phase.rawValue, duration.map { Int(($0 * 1000).rounded()) },
-          try CardSnapshot(before).json(), try CardSnapshot(after).json(), after.schedule.stability,
+          try CardState(before).json(), try CardState(after).json(), after.schedule.stability,
           after.schedule.difficulty, after.schedule.due.timeIntervalSince(now) / 86_400, cram ? "cram" : "scheduled",
         ])
       return AnswerOutcome(reviewID: db.lastInsertedRowID, before: before, after: after, becameLeech: becameLeech)
@@ -94,7 +94,7 @@ extension Collection {
       guard let row = try Row.fetchOne(db, sql: "SELECT id, cardId, before FROM review ORDER BY id DESC LIMIT 1")
       else { return nil }
       var card = try Self.card(id: row["cardId"], in: db)
-      let snapshot = try CardSnapshot.decode(row["before"])
+      let snapshot = try CardState.decode(row["before"])
       card.schedule = snapshot.schedule
       card.suspended = snapshot.suspended
       card.buriedUntil = snapshot.buriedUntil
@@ -130,8 +130,8 @@ extension Collection {
       _ = try Self.card(id: cardID, in: db)
       return try Row.fetchAll(db, sql: "SELECT * FROM review WHERE cardId = ? ORDER BY id", arguments: [cardID]).map {
         row in
-        let before = try CardSnapshot.decode(row["before"])
-        let after = try CardSnapshot.decode(row["after"])
+        let before = try CardState.decode(row["before"])
+        let after = try CardState.decode(row["after"])
         return ReviewRecord(
           id: row["id"], cardID: row["cardId"], reviewedAt: Date(timeIntervalSince1970: row["reviewedAt"]),
           rating: Rating(rawValue: row["rating"]) ?? .again, durationMs: row["durationMs"],

@@ -10,8 +10,8 @@ public struct LoggedAnswer: Sendable, Hashable {
   public var rating: Rating
   /// The card's phase before the answer.
   public var phaseBefore: SchedulingPhase
-  /// `scheduled`, or `cram` for practice that did not change the schedule.
-  public var mode: String
+  /// Whether the answer rescheduled the card.
+  public var mode: ReviewEntry.Mode
 }
 
 extension Collection {
@@ -35,7 +35,8 @@ extension Collection {
         answers.append(
           LoggedAnswer(
             reviewedAt: Date(timeIntervalSince1970: row[0]), rating: Rating(rawValue: row[1]) ?? .again,
-            phaseBefore: SchedulingPhase(rawValue: row[2]) ?? .review, mode: row[3]))
+            phaseBefore: SchedulingPhase(rawValue: row[2]) ?? .review,
+            mode: ReviewEntry.Mode(rawValue: row[3]) ?? .scheduled))
       }
       return answers
     }

@@ -133,9 +133,9 @@ public final class BulkWriter {
     if let last = lastAfter[cardID], last.state == review.before {
       beforeJSON = last.json
     } else {
-      beforeJSON = try review.before.snapshot.json()
+      beforeJSON = try review.before.json()
     }
-    let afterJSON = try review.after.snapshot.json()
+    let afterJSON = try review.after.json()
     lastAfter[cardID] = (review.after, afterJSON)
     pendingReviews += [
       .integer(cardID), .real(review.reviewedAt.timeIntervalSince1970), .integer(Int64(review.rating.rawValue)),

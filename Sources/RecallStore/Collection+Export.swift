@@ -63,7 +63,7 @@ extension Collection {
           let entry = ReviewEntry(
             reviewedAt: Date(timeIntervalSince1970: row[1]), rating: Rating(rawValue: row[2]) ?? .again,
             durationMs: row[3], mode: ReviewEntry.Mode(rawValue: row[4]) ?? .scheduled,
-            before: CardState(try CardSnapshot.decode(row[5])), after: CardState(try CardSnapshot.decode(row[6])),
+            before: try CardState.decode(row[5]), after: try CardState.decode(row[6]),
             intervalDays: row[7] ?? 0)
           reviews[row[0], default: []].append(entry)
         }

@@ -21,7 +21,7 @@ struct AnswerLogTests {
     let deck = try collection.answers(deck: "D", since: moment("2024-01-01T12:00:00Z"))
     #expect(deck.map(\.reviewedAt) == [moment("2024-01-02T09:00:00Z"), moment("2024-01-04T09:00:00Z")])
     #expect(deck.map(\.rating) == [.again, .hard])
-    #expect(deck.map(\.mode) == ["scheduled", "cram"])
+    #expect(deck.map(\.mode) == [.scheduled, .cram])
     #expect(deck[0].phaseBefore == .new)
 
     let all = try collection.answers(since: moment("2024-01-01T00:00:00Z"))

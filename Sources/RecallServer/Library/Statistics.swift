@@ -95,7 +95,7 @@ struct CollectionStatistics: Sendable {
     let answers = try collection.answers(deck: deck, since: windowStart)
     for (answer, number) in zip(answers, day.numbers(of: answers.map(\.reviewedAt))) {
       if number >= firstDay, number <= today { reviewsPerDay[number - firstDay] += 1 }
-      if answer.phaseBefore == .review, answer.mode == "scheduled", number >= firstWeekDay, number <= today {
+      if answer.phaseBefore == .review, answer.mode == .scheduled, number >= firstWeekDay, number <= today {
         let week = (number - firstWeekDay) / 7
         weekly[week].reviews += 1
         if answer.rating != .again { weekly[week].passed += 1 }

@@ -4,8 +4,8 @@ import Testing
 
 @testable import RecallStore
 
-/// The hand-written snapshot JSON reads back as the same snapshot, whatever the card holds.
-struct CardSnapshotTests {
+/// The hand-written review-log JSON of a card's state reads back as the same state, whatever the card holds.
+struct CardStateJSONTests {
   static let snapshots: [Card] = [
     Card(id: 1, deck: "D", front: "f", back: "b", schedule: .new(due: Date(timeIntervalSince1970: 1_700_000_000.125))),
     Card(
@@ -18,7 +18,7 @@ struct CardSnapshotTests {
 
   @Test(arguments: snapshots)
   func jsonReadsBackExactly(_ card: Card) throws {
-    let snapshot = CardSnapshot(card)
-    #expect(try CardSnapshot.decode(snapshot.json()) == snapshot)
+    let state = CardState(card)
+    #expect(try CardState.decode(state.json()) == state)
   }
 }
