@@ -159,8 +159,8 @@ struct APIRoutes {
       }
       return try APIResponse.json(preview)
     }
-    api.post("import/package") { request, _ in
-      let (data, fileName) = try await Self.packageBody(request)
+    api.post("import/package") { request, context in
+      let (data, fileName) = try await Self.packageBody(request, context: context)
       guard let kind = PackageImporting.kind(fileName: fileName, data: data) else {
         throw PackageImporting.unknownKind(fileName)
       }
@@ -179,10 +179,12 @@ struct APIRoutes {
   }
 
   /// A package sent to `import/package`: the raw body named by `?fileName=`, or a form's `file` field.
-  private static func packageBody(_ request: Request) async throws -> (data: Data, fileName: String) {
+  private static func packageBody(_ request: Request, context: AppContext) async throws
+    -> (data: Data, fileName: String)
+  {
     let queryName = request.uri.queryParameters["fileName"].map { (String($0) as NSString).lastPathComponent } ?? ""
     if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
-      guard let file = try await FormData.read(request).files["file"] else {
+      guard let file = try await FormData.read(request, context: context).files["file"] else {
         throw ServerError.badRequest("The form has no “file” field holding the package.")
       }
       return (file.data, queryName.isEmpty ? file.fileName : queryName)

@@ -16,6 +16,9 @@ struct AppContext: RequestContext {
   var passwordProtected = false
   /// The peer's address, for throttling failed logins.
   var remoteAddress: String
+  /// The form the CSRF check already read from the body, so the handler does not read and parse it again (an
+  /// upload may be hundreds of megabytes).
+  var form: FormData?
 
   init(source: ApplicationRequestContextSource) {
     coreContext = .init(source: source)

@@ -23,8 +23,10 @@ struct FormData: Sendable {
   /// Every value of a field.
   func all(_ name: String) -> [String] { fields[name] ?? [] }
 
-  /// Reads the form in a request body (already limited in size by ``BodyLimitMiddleware``, to the route's limit).
-  static func read(_ request: Request) async throws -> FormData {
+  /// Reads the form in a request body (already limited in size by ``BodyLimitMiddleware``, to the route's limit),
+  /// or takes the one the CSRF check read.
+  static func read(_ request: Request, context: AppContext) async throws -> FormData {
+    if let form = context.form { return form }
     let buffer = try await request.body.collect(upTo: BodyLimits.limit(forPath: request.uri.path))
     let bytes = Array(buffer.readableBytesView)
     let contentType = request.headers[.contentType] ?? ""

@@ -11,14 +11,14 @@ struct PackageImportRoutes {
 
   func register(on router: Router<AppContext>) {
     router.post("import/package") { request, context in
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       guard let file = form.files["file"] else {
         return Self.page(error: ServerError.invalid("Choose a package file to upload."), context: context)
       }
       return await Self.preview(file, library: library, context: context)
     }
     router.post("import/package/save") { request, context in
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       do {
         let location = try await library.importStagedPackage(id: form["upload"] ?? "", redirect: Self.redirect)
         return Response.redirect(to: location)

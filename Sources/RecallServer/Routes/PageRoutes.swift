@@ -29,7 +29,7 @@ struct PageRoutes {
       Layout.response(ImportPage.render(input: .init(), preview: nil, context: context), context: context)
     }
     router.post("import") { request, context in
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       var input = ImportPage.Input(text: form["text"] ?? "", format: form["format"] ?? "auto")
       let data: Data
       let fileName: String?
@@ -56,7 +56,7 @@ struct PageRoutes {
       }
     }
     router.post("import/save") { request, context in
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       let fronts = form.all("front")
       let backs = form.all("back")
       let lines = form.all("line")
@@ -136,7 +136,7 @@ struct PageRoutes {
     }
     router.post("study/:id/answer") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       guard let cardID = form["card"].flatMap({ Int64($0) }),
         let rating = form["rating"].flatMap({ Int($0) }).flatMap(Rating.init(rawValue:))
       else { throw ServerError.badRequest("Choose a rating from 1 (Again) to 4 (Easy).") }
@@ -145,7 +145,7 @@ struct PageRoutes {
     }
     router.post("study/:id/check") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       guard let cardID = form["card"].flatMap({ Int64($0) }) else { throw ServerError.badRequest("No card given.") }
       let step = try await library.step(cardID: cardID, mode: .type)
       guard step.deckID == id, let card = step.card else { throw ServerError.notFound("No such card here.") }
@@ -155,7 +155,7 @@ struct PageRoutes {
     }
     router.post("study/:id/choose") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       guard let cardID = form["card"].flatMap({ Int64($0) }), let chosen = form["choice"].flatMap({ Int($0) }) else {
         throw ServerError.badRequest("Pick one of the options.")
       }
@@ -168,7 +168,7 @@ struct PageRoutes {
     }
     router.post("study/:id/undo") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       let mode = form["mode"].flatMap(StudyMode.init(rawValue:)) ?? .flip
       guard let card = try await library.write({ try $0.undoLastAnswer() }) else {
         return Response.redirect(to: "/study/\(id)?mode=\(mode.rawValue)")
@@ -196,7 +196,7 @@ struct PageRoutes {
       return Layout.response(page, context: context)
     }
     router.post("browse/actions") { request, context in
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       let ids = form.all("ids").compactMap { Int64($0) }
       let action = form["action"] ?? ""
       let returnTo = form["return"].flatMap { URLText.isLocalPath($0) ? $0 : nil } ?? "/browse"
@@ -220,13 +220,13 @@ struct PageRoutes {
     }
     router.post("cards/:id/edit") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       _ = try await library.edit(cardID: id, front: form["front"], back: form["back"])
       return Response.redirect(to: "/cards/\(id)?done=saved")
     }
     router.post("cards/:id/action") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       let action = form["action"] ?? ""
       if action == "delete" {
         guard form["confirm"] == "yes" else {
@@ -263,7 +263,7 @@ struct PageRoutes {
     }
     router.post("settings/deck/:id/exam") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       if form["action"] == "clear" {
         try await library.clearExam(deckID: id)
         return Response.redirect(to: "/settings?deck=\(id)&done=exam-cleared#exam")
@@ -287,7 +287,7 @@ struct PageRoutes {
     router.post("settings/deck/:id") { request, context in
       let id = try context.parameters.require("id", as: Int64.self)
       let name = try await library.deckName(id: id)
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       var patch = APIModels.OptionsPatch()
       func integer(_ name: String) throws -> Int? {
         guard let text = form[name], !text.isEmpty else { return nil }
@@ -312,7 +312,7 @@ struct PageRoutes {
       return Response.redirect(to: "/settings?deck=\(id)&done=options")
     }
     router.post("settings/theme") { request, context in
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       guard let theme = form["theme"].flatMap(Theme.init(rawValue:)) else {
         throw ServerError.invalid("The theme is system, light or dark.")
       }
@@ -339,7 +339,7 @@ struct PageRoutes {
     }
     router.post("login") { request, context in
       guard let login else { return Response.redirect(to: "/") }
-      let form = try await FormData.read(request)
+      let form = try await FormData.read(request, context: context)
       let next = form["next"].flatMap { URLText.isLocalPath($0) ? $0 : nil } ?? "/"
       if let wait = login.retryAfter(address: context.remoteAddress) {
         var failure = ServerError(

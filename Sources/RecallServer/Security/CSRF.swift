@@ -31,13 +31,15 @@ struct CSRFMiddleware: RouterMiddleware {
           "This request has no CSRF cookie, so it cannot be told apart from a forged one. Reload the page and try "
             + "again (scripts: GET /api/v1/session first).")
       }
-      let sent = try await sentToken(request)
+      var context = context
+      let sent = try await sentToken(request, context: &context)
       guard let sent, Token.equal(sent, cookieToken) else {
         throw ServerError.forbidden(
           sent == nil
             ? "This request carries no CSRF token. Reload the page and try again (scripts: send X-CSRF-Token)."
             : "The CSRF token does not match this browser's. Reload the page and try again.")
       }
+      return try await next(request, context)
     }
     return try await next(request, context)
   }
@@ -62,13 +64,15 @@ struct CSRFMiddleware: RouterMiddleware {
     }
   }
 
-  /// The token the request carries in its header or form.
-  private func sentToken(_ request: Request) async throws -> String? {
+  /// The token the request carries in its header or form; a form read here is kept in `context` for the handler.
+  private func sentToken(_ request: Request, context: inout Context) async throws -> String? {
     if let header = request.headers[Self.headerName] { return header }
     let contentType = request.headers[.contentType]?.lowercased() ?? ""
     guard contentType.hasPrefix("application/x-www-form-urlencoded") || contentType.hasPrefix("multipart/form-data")
     else { return nil }
-    return try await FormData.read(request)[Self.fieldName]
+    let form = try await FormData.read(request, context: context)
+    context.form = form
+    return form[Self.fieldName]
   }
 }
 
