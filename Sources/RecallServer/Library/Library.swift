@@ -201,17 +201,9 @@ final class Library: Sendable {
 
   /// The distinct answers of a deck, sorted: the pool multiple-choice options are drawn from.
   func answers(ofDeck deck: String) async throws -> [String] {
-    if let cached = state.withLockedValue({ $0.choices[deck] }), cached.isFresh(lifetime: 60) {
-      return cached.value
-    }
-    let revision = revision
-    let answers = try await read { collection in
+    try await cached(\.choices, key: deck, lifetime: 60) { collection in
       Array(Set(try collection.cards(deck: deck).lazy.map(\.back).filter { !$0.isEmpty })).sorted()
     }
-    state.withLockedValue { state in
-      if state.revision == revision { state.choices[deck] = Cached(answers) }
-    }
-    return answers
   }
 
   /// Grades a typed answer to `card`: with the plugged-in checker if there is one, else point by point against
@@ -220,36 +212,37 @@ final class Library: Sendable {
   func checkTyped(_ typed: String, against card: Card) async throws -> AnswerCheck {
     if let checker { return checker.check(typed: typed, expected: card.back, front: card.front) }
     let deck = card.deck
-    if let cached = state.withLockedValue({ $0.graders[deck] }), cached.isFresh(lifetime: 60) {
-      return cached.value.check(typed: typed, expected: card.back, front: card.front)
-    }
-    let revision = revision
-    let grader = try await read { collection in
+    let grader = try await cached(\.graders, key: deck, lifetime: 60) { collection in
       let cards = try collection.cards(deck: deck).filter { !$0.flagged }
-      let quizCards = cards.map { QuizCard(id: $0.id, front: $0.front, back: $0.back) }
-      return PointGradingChecker(deck: GradingDeck(cards: quizCards))
-    }
-    state.withLockedValue { state in
-      if state.revision == revision { state.graders[deck] = Cached(grader) }
+      return PointGradingChecker(
+        deck: GradingDeck(cards: cards.map { QuizCard(id: $0.id, front: $0.front, back: $0.back) }))
     }
     return grader.check(typed: typed, expected: card.back, front: card.front)
   }
 
-  /// Statistics for the Stats page, cached briefly: they read every card and a year of answers.
+  /// Statistics for the Stats page, cached briefly: they read every card and a year of answers. Every write the
+  /// server makes drops them; the lifetime only bounds how long the CLI's changes go unseen.
   func statistics(deck: String?, compute: @escaping @Sendable (Collection) throws -> CollectionStatistics)
     async throws -> CollectionStatistics
   {
-    let key = deck ?? ""
-    // Every write the server makes drops these; the lifetime only bounds how long the CLI's changes go unseen.
-    if let cached = state.withLockedValue({ $0.statistics[key] }), cached.isFresh(lifetime: 30) {
+    try await cached(\.statistics, key: deck ?? "", lifetime: 30, compute: compute)
+  }
+
+  /// A value read from the collection and kept for `lifetime` seconds under `key`; a value read while the server
+  /// wrote is returned but not kept, since it may predate the write.
+  private func cached<Value: Sendable>(
+    _ cache: WritableKeyPath<CacheState, [String: Cached<Value>]> & Sendable, key: String, lifetime: TimeInterval,
+    compute: @escaping @Sendable (Collection) throws -> Value
+  ) async throws -> Value {
+    if let cached = state.withLockedValue({ $0[keyPath: cache][key] }), cached.isFresh(lifetime: lifetime) {
       return cached.value
     }
     let revision = revision
-    let statistics = try await read(compute)
+    let value = try await read(compute)
     state.withLockedValue { state in
-      if state.revision == revision { state.statistics[key] = Cached(statistics) }
+      if state.revision == revision { state[keyPath: cache][key] = Cached(value) }
     }
-    return statistics
+    return value
   }
 }
 
