@@ -20,6 +20,15 @@ struct RecallProcess {
   }
 
   /// Runs `recall` with `arguments` in `directory`, feeding `input` to its standard input.
+  /// A time zone (`TZ`) in which it is now about noon, so the 4:00 start of the study day is hours away: a
+  /// session whose learning cards come back ten minutes later stays within one study day whenever it runs.
+  static var middayTimeZone: [String: String] {
+    let hour = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).hour ?? 0
+    let offset = 12 - hour
+    // POSIX zone names count the other way: Etc/GMT-5 is five hours ahead of UTC.
+    return ["TZ": "Etc/GMT\(offset > 0 ? "-" : "+")\(abs(offset))"]
+  }
+
   static func run(
     _ arguments: [String], in directory: URL? = nil, input: Data = Data(), environment: [String: String] = [:]
   ) throws -> Result {

@@ -175,13 +175,14 @@ struct StudyCommandTests {
     let folder = try TemporaryFolder()
     let collection = folder.file("c.sqlite").path
     let input = String(repeating: "\n3\n", count: 45)
-    let result = try RecallProcess.run(arguments + ["--collection", collection], input: Data(input.utf8))
+    let result = try RecallProcess.run(
+      arguments + ["--collection", collection], input: Data(input.utf8), environment: RecallProcess.middayTimeZone)
     #expect(result.status == 0)
     #expect(
       result.stdout.hasPrefix("examples/khrushchev.txt: paste → deck “Khrushchev GOVERNMENT Flashcards”: 27 added"))
     #expect(result.stdout.components(separatedBy: "answered: good").count - 1 == 40)
     #expect(result.stdout.contains("summary: studied 40 · correct 100% · time "))
-    let due = try RecallProcess.run(["due", "--collection", collection])
+    let due = try RecallProcess.run(["due", "--collection", collection], environment: RecallProcess.middayTimeZone)
     #expect(due.stdout.hasPrefix("Khrushchev GOVERNMENT Flashcards: 0 review, 0 learning, 0 new"))
   }
 
