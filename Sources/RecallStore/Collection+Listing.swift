@@ -113,3 +113,13 @@ extension Collection {
       ])
   }
 }
+
+extension Collection {
+  /// The cards of the deck named `deck` that have both sides, as the grader and the quiz builder take them: the
+  /// deck they weigh rare terms against and draw distractors from.
+  ///
+  /// - Throws: ``StoreError/deckNotFound(_:)``.
+  public func quizCards(deck: String) throws -> [QuizCard] {
+    try cards(deck: deck).filter { !$0.flagged }.map { QuizCard(id: $0.id, front: $0.front, back: $0.back) }
+  }
+}

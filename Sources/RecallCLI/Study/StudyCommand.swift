@@ -66,9 +66,7 @@ struct StudyCommand: AsyncParsableCommand {
       let screen: any StudyScreen = TerminalScreen() ?? LineScreen()
       for name in decks {
         // The grader weighs rare terms and catches a neighbouring card's answer using the rest of the deck.
-        let deckCards = try store.cards(deck: name).filter { !$0.flagged }.map {
-          QuizCard(id: $0.id, front: $0.front, back: $0.back)
-        }
+        let deckCards = try store.quizCards(deck: name)
         let session = StudySession(
           collection: store, deck: name, screen: screen, mode: type ? .type : choice ? .choice : .flip, cram: cram,
           limit: limit, newCards: new, checker: PointGradingChecker(deck: GradingDeck(cards: deckCards)))

@@ -23,6 +23,8 @@ final class StudySession {
   /// New cards seen before this session began today, so `--new N` means N more.
   private lazy var newStudied: Int = (try? collection.newCardsStudiedToday(deck: deck)) ?? 0
   private var cramQueue: [Int64] = []
+  /// The deck prepared for multiple choice: built on the first question, again after an edit.
+  private var quizBuilder: QuizBuilder?
   private let start = Date()
 
   init(
@@ -124,6 +126,7 @@ final class StudySession {
         return true
       case .edit:
         try edit(&card)
+        quizBuilder = nil
         view.front = card.front
         if answerShown { view.back = card.back }
         screen.show(view)
@@ -172,12 +175,9 @@ final class StudySession {
   /// Three answers of the same kind from the deck beside the right one (RecallCore's quiz builder); the same card
   /// always gets the same options.
   private func choiceOptions(for card: Card) throws -> (texts: [String], correct: Int)? {
-    let cards = try collection.cards(deck: deck).filter { !$0.flagged }.map {
-      QuizCard(id: $0.id, front: $0.front, back: $0.back)
-    }
-    guard
-      let question = QuizBuilder(cards: cards, seed: 0).multipleChoice(
-        for: QuizCard(id: card.id, front: card.front, back: card.back))
+    let builder = try quizBuilder ?? QuizBuilder(cards: collection.quizCards(deck: deck), seed: 0)
+    quizBuilder = builder
+    guard let question = builder.multipleChoice(for: QuizCard(id: card.id, front: card.front, back: card.back))
     else { return nil }
     return (question.options, question.correctIndex)
   }

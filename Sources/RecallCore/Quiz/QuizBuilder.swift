@@ -23,13 +23,14 @@ public struct QuizBuilder: Sendable {
   /// A multiple-choice question for `card`: its back and three distractors from the deck of the same kind and a
   /// similar length (dates for dates, names for names, lists for lists), never equal to the right answer once
   /// normalised, in shuffled order. When the deck has too few answers of a date or number, the missing
-  /// distractors are nearby dates or numbers. Nil when the card has no front or answer, or no three
-  /// distractors exist.
-  public func multipleChoice(for card: QuizCard) -> MultipleChoiceQuestion? {
+  /// distractors are nearby dates or numbers. Nil when the card has no front or answer, or fewer than
+  /// `minimumDistractors` distractors exist (a study screen takes what there is in a small deck; a quiz wants
+  /// all three).
+  public func multipleChoice(for card: QuizCard, minimumDistractors: Int = 3) -> MultipleChoiceQuestion? {
     guard !card.front.trimmingWhitespace().isEmpty else { return nil }
     var random = QuizRandom(seed: seed, salt: UInt64(bitPattern: card.id))
     let distractors = self.distractors(for: card, count: 3, random: &random)
-    guard distractors.count == 3 else { return nil }
+    guard distractors.count >= minimumDistractors else { return nil }
     let options = random.shuffled([card.back] + distractors)
     guard let correct = options.firstIndex(of: card.back) else { return nil }
     return MultipleChoiceQuestion(cardID: card.id, prompt: card.front, options: options, correctIndex: correct)

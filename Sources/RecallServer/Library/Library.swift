@@ -108,7 +108,7 @@ final class Library: Sendable {
     state.withLockedValue { state in
       state.revision &+= 1
       state.summaries = nil
-      state.choices = [:]
+      state.quizBuilders = [:]
       state.graders = [:]
       state.statistics = [:]
       if decksChanged { state.deckNames = nil }
@@ -199,11 +199,17 @@ final class Library: Sendable {
     return cards
   }
 
-  /// The distinct answers of a deck, sorted: the pool multiple-choice options are drawn from.
-  func answers(ofDeck deck: String) async throws -> [String] {
-    try await cached(\.choices, key: deck, lifetime: 60) { collection in
-      Array(Set(try collection.cards(deck: deck).lazy.map(\.back).filter { !$0.isEmpty })).sorted()
+  /// The card's answer among answers of the same kind from its deck (RecallCore's quiz builder, as
+  /// `recall study --choice`), in an order fixed by the card: reloading the page shows the same question. A deck
+  /// with fewer than four answers offers what it has. The deck's builder is kept for a minute.
+  func choices(for card: Card) async throws -> (options: [String], correct: Int) {
+    let deck = card.deck
+    let builder = try await cached(\.quizBuilders, key: deck, lifetime: 60) { collection in
+      QuizBuilder(cards: try collection.quizCards(deck: deck), seed: 0)
     }
+    let question = builder.multipleChoice(
+      for: QuizCard(id: card.id, front: card.front, back: card.back), minimumDistractors: 1)
+    return question.map { ($0.options, $0.correctIndex) } ?? ([card.back], 0)
   }
 
   /// Grades a typed answer to `card`: with the plugged-in checker if there is one, else point by point against
@@ -213,9 +219,7 @@ final class Library: Sendable {
     if let checker { return checker.check(typed: typed, expected: card.back, front: card.front) }
     let deck = card.deck
     let grader = try await cached(\.graders, key: deck, lifetime: 60) { collection in
-      let cards = try collection.cards(deck: deck).filter { !$0.flagged }
-      return PointGradingChecker(
-        deck: GradingDeck(cards: cards.map { QuizCard(id: $0.id, front: $0.front, back: $0.back) }))
+      PointGradingChecker(deck: GradingDeck(cards: try collection.quizCards(deck: deck)))
     }
     return grader.check(typed: typed, expected: card.back, front: card.front)
   }
@@ -271,7 +275,7 @@ private struct CacheState: Sendable {
   var revision = 0
   var deckNames: Cached<[Int64: String]>?
   var summaries: Cached<[DeckOverview]>?
-  var choices: [String: Cached<[String]>] = [:]
+  var quizBuilders: [String: Cached<QuizBuilder>] = [:]
   var graders: [String: Cached<PointGradingChecker>] = [:]
   var statistics: [String: Cached<CollectionStatistics>] = [:]
   var schedulers: [String: Cached<Scheduler>] = [:]

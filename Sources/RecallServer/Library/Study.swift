@@ -57,7 +57,7 @@ extension Library {
     let card = try readNow { try $0.card(id: id) }
     step.card = card
     step.intervals = Self.intervals(try await preview(card, at: now), from: now)
-    if mode == .choice { step.choices = choices(for: card, among: try await answers(ofDeck: name)) }
+    if mode == .choice { step.choices = try await choices(for: card) }
     return step
   }
 
@@ -70,7 +70,7 @@ extension Library {
       deckID: try await deckID(named: card.deck), deckName: card.deck, counts: queue.counts, flagged: queue.flagged,
       card: card)
     step.intervals = Self.intervals(preview, from: now)
-    if mode == .choice { step.choices = choices(for: card, among: try await answers(ofDeck: card.deck)) }
+    if mode == .choice { step.choices = try await choices(for: card) }
     return step
   }
 
@@ -84,33 +84,5 @@ extension Library {
   /// Intervals as the rating buttons show them.
   static func intervals(_ preview: [Rating: CardSchedule], from now: Date) -> [Rating: String] {
     preview.mapValues { IntervalText.describe(from: now, to: $0.due) }
-  }
-
-  /// Three other answers of the deck beside the right one, preferring answers of a similar length, in an order
-  /// fixed by the card: reloading the page shows the same question.
-  func choices(for card: Card, among answers: [String]) -> (options: [String], correct: Int) {
-    var generator = SeededGenerator(seed: UInt64(bitPattern: card.id))
-    let others =
-      answers.filter { $0 != card.back }.shuffled(using: &generator)
-      .sorted { abs($0.count - card.back.count) < abs($1.count - card.back.count) }
-      .prefix(3)
-    var options = Array(others) + [card.back]
-    options.shuffle(using: &generator)
-    return (options, options.firstIndex(of: card.back) ?? 0)
-  }
-}
-
-/// SplitMix64: a small deterministic generator, so a card's choices come out the same every time.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
