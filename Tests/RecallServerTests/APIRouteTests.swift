@@ -74,6 +74,10 @@ import Testing
       #expect(again.card?.choices?.count == 4)
       let correct = try #require(again.card?.correctChoice)
       #expect(again.card?.choices?[correct].text == card.back)
+      // The same question `recall study --choice` asks: RecallCore's builder over the deck.
+      let builder = QuizBuilder(cards: try collection.quizCards(deck: Fixture.seedDeck), seed: 0)
+      let question = builder.multipleChoice(for: QuizCard(id: card.id, front: card.front, back: card.back))
+      #expect(again.card?.choices?.map(\.text) == question?.options)
     }
   }
 

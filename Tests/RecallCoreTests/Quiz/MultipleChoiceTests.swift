@@ -70,4 +70,17 @@ struct MultipleChoiceTests {
     let blank = QuizCard(id: 3, front: "", back: "x")
     #expect(QuizBuilder(cards: cards + [blank], seed: 1).multipleChoice(for: blank) == nil)
   }
+
+  @Test("A small deck offers what it has when fewer distractors are accepted")
+  func fewerDistractors() throws {
+    let cards = [
+      QuizCard(id: 1, front: "Capital of France", back: "Paris"),
+      QuizCard(id: 2, front: "Capital of Germany", back: "Berlin"),
+    ]
+    let builder = QuizBuilder(cards: cards, seed: 1)
+    let question = try #require(builder.multipleChoice(for: cards[0], minimumDistractors: 1))
+    #expect(Set(question.options) == ["Paris", "Berlin"])
+    #expect(question.options[question.correctIndex] == "Paris")
+    #expect(builder.multipleChoice(for: cards[0]) == nil)
+  }
 }
