@@ -1,21 +1,15 @@
-/// A small, fast, seedable random number generator (SplitMix64) with its own shuffle, so a quiz built from the
+/// RecallCore's SplitMix64 with a seed mixed per card and its own shuffle, so a quiz built from the
 /// same deck and seed is the same quiz on every platform, run and standard-library version.
 struct QuizRandom: RandomNumberGenerator {
-  private var state: UInt64
+  private var generator: SplitMix64
 
   /// A generator for `seed`, mixed with `salt` (a card id) so each card's question is independent of the order
   /// questions are asked in.
   init(seed: UInt64, salt: UInt64 = 0) {
-    state = seed ^ (salt &* 0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03
+    generator = SplitMix64(seed: seed ^ (salt &* 0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03)
   }
 
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func next() -> UInt64 { generator.next() }
 
   /// A number in 0..<bound (bound > 0); the tiny modulo bias does not matter for quizzes.
   mutating func next(below bound: Int) -> Int {
