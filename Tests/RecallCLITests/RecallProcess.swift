@@ -21,7 +21,8 @@ struct RecallProcess {
 
   /// Runs `recall` with `arguments` in `directory`, feeding `input` to its standard input.
   /// A time zone (`TZ`) in which it is now about noon, so the 4:00 start of the study day is hours away: a
-  /// session whose learning cards come back ten minutes later stays within one study day whenever it runs.
+  /// session whose learning cards come back ten minutes later stays within one study day whenever the tests run.
+  /// Every run gets it unless the test sets `TZ` itself; decks with their own time zone are unaffected.
   static var middayTimeZone: [String: String] {
     let hour = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).hour ?? 0
     let offset = 12 - hour
@@ -38,6 +39,7 @@ struct RecallProcess {
     process.currentDirectoryURL = directory ?? packageRoot
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    env.merge(middayTimeZone) { $1 }
     env.merge(environment) { $1 }
     process.environment = env
     let stdout = Pipe()
@@ -66,6 +68,7 @@ struct RecallProcess {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(middayTimeZone) { $1 }
     let input = Pipe()
     let output = Pipe()
     process.standardInput = input

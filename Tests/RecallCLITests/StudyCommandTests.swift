@@ -33,12 +33,14 @@ struct StudyCommandTests {
       back:
         - destalinisation
         - decentralisation
-      rate: 1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 7d
+      rate: 1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 8d
       prompt: rate
       answered: good · learning · next in 10m
       summary: studied 1 · correct 100% · time 0m 0s · next due in 10m
 
       """
+    // Easy on a new card: S0 = 8.3 days, due at the start of the study day 8 days on; seen from about noon
+    // (RecallProcess runs every test in a time zone where it is) that reads "8d".
     #expect(result.stdout == expectedStart)
   }
 
@@ -55,8 +57,8 @@ struct StudyCommandTests {
     #expect(result.stdout.contains("Undone: card 2 (good)."))
     #expect(result.stdout.contains("Saved the edited card (its history is kept)."))
     #expect(result.stdout.contains("front:\n  Khrushchevs rule had two main policies (edited)\nback:"))
-    #expect(result.stdout.contains("answered: easy · review · next in 7d"))
-    #expect(result.stdout.hasSuffix("summary: studied 1 · correct 100% · time 0m 0s · next due in 7d\n"))
+    #expect(result.stdout.contains("answered: easy · review · next in 8d"))
+    #expect(result.stdout.hasSuffix("summary: studied 1 · correct 100% · time 0m 0s · next due in 8d\n"))
 
     // Resuming starts where the session stopped: card 2 is done, card 3 comes first.
     let resumed = try RecallProcess.run(["study", "--collection", collection, "--limit", "1"], input: Data("q\n".utf8))
@@ -112,6 +114,7 @@ struct StudyCommandTests {
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["TERM"] = "xterm"
+    environment.merge(RecallProcess.middayTimeZone) { $1 }
     process.environment = environment
     let input = Pipe()
     let output = Pipe()
@@ -125,7 +128,7 @@ struct StudyCommandTests {
     let screen = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
     #expect(screen.contains("\u{1B}[2J\u{1B}[H"))
     #expect(screen.contains("Khrushchevs rule had two main policies"))
-    #expect(screen.contains("1 Again · 1m   2 Hard · 6m   3 Good · 10m   4 Easy · 7d"))
+    #expect(screen.contains("1 Again · 1m   2 Hard · 6m   3 Good · 10m   4 Easy · 8d"))
     #expect(screen.contains("answered: good · learning · next in 10m"))
     #expect(screen.contains("studied 1 · correct 100%"))
     #expect(!screen.contains("\u{1B}[31m"), "NO_COLOR is respected")
@@ -175,14 +178,13 @@ struct StudyCommandTests {
     let folder = try TemporaryFolder()
     let collection = folder.file("c.sqlite").path
     let input = String(repeating: "\n3\n", count: 45)
-    let result = try RecallProcess.run(
-      arguments + ["--collection", collection], input: Data(input.utf8), environment: RecallProcess.middayTimeZone)
+    let result = try RecallProcess.run(arguments + ["--collection", collection], input: Data(input.utf8))
     #expect(result.status == 0)
     #expect(
       result.stdout.hasPrefix("examples/khrushchev.txt: paste → deck “Khrushchev GOVERNMENT Flashcards”: 27 added"))
     #expect(result.stdout.components(separatedBy: "answered: good").count - 1 == 40)
     #expect(result.stdout.contains("summary: studied 40 · correct 100% · time "))
-    let due = try RecallProcess.run(["due", "--collection", collection], environment: RecallProcess.middayTimeZone)
+    let due = try RecallProcess.run(["due", "--collection", collection])
     #expect(due.stdout.hasPrefix("Khrushchev GOVERNMENT Flashcards: 0 review, 0 learning, 0 new"))
   }
 
